@@ -1,0 +1,370 @@
+//! Casualty counts: a number (digits, words or a vague count), its qualifier (`at least`,
+//! `more than`, `between … and …`), the victim noun that follows, and the category read from
+//! the words around it in either order (`killing 20 people`, `20 people were killed`,
+//! `the death toll rose to 65`). Counts of missiles, years or kilometres have no victim noun
+//! and no harm word beside them, so they are left alone.
+
+use crate::annotation::{Candidate, CasualtyAttrs, Label};
+use crate::number::{self, Number};
+use crate::segment::{Segmentation, Sentence, Token};
+
+const VICTIMS: &[&str] = &[
+    "people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women",
+    "woman", "men", "man", "soldiers", "soldier", "troops", "servicemen", "police", "policemen",
+    "officers", "officer", "fighters", "militants", "rebels", "insurgents", "protesters",
+    "demonstrators", "students", "student", "workers", "residents", "villagers", "migrants",
+    "refugees", "journalists", "bodies", "others", "members", "passengers", "pilgrims",
+    "worshippers", "guards", "personnel", "peacekeepers", "teenagers", "teens", "victims",
+    "patients", "staff", "individuals", "family", "relatives", "boys", "girls", "infants",
+    "babies", "adults", "hostages", "captives", "detainees", "prisoners", "inmates", "gunmen",
+    "attackers", "suspects", "employees", "tourists", "doctors", "nurses", "medics",
+    "firefighters", "agents", "guerrillas", "terrorists", "jesuits", "priests", "peasants",
+    "farmers", "youths", "teachers", "troopers", "marines", "sailors", "airmen", "deputies",
+    "bystanders", "shoppers", "fans", "spectators", "of",
+];
+
+/// Words that modify the victim noun without ending the span (`15 more people`).
+const VICTIM_ADJ: &[&str] = &[
+    "more", "other", "innocent", "young", "unarmed", "local", "foreign", "armed", "security",
+    "police", "government", "pro-government", "rebel", "army", "military", "civilian", "injured",
+    "wounded", "dead", "missing", "elderly", "school", "aid", "health", "medical", "unidentified",
+];
+
+/// Harm words and the category they give; several words can form one cue.
+const CUES: &[(&str, &str)] = &[
+    ("killed", "killed"), ("dead", "killed"), ("died", "killed"), ("die", "killed"),
+    ("dies", "killed"), ("killing", "killed"), ("kills", "killed"), ("kill", "killed"),
+    ("deaths", "killed"), ("death", "killed"), ("fatalities", "killed"), ("fatally", "killed"),
+    ("slain", "killed"), ("murdered", "killed"), ("massacred", "killed"), ("executed", "killed"),
+    ("bodies", "killed"), ("toll", "killed"), ("lives", "killed"), ("perished", "killed"),
+    ("injured", "injured"), ("wounded", "injured"), ("hurt", "injured"), ("injuring", "injured"),
+    ("wounding", "injured"), ("injuries", "injured"), ("hospitalized", "injured"),
+    ("hospitalised", "injured"), ("shot", "injured"), ("injures", "injured"), ("wounds", "injured"),
+    ("missing", "missing"), ("trapped", "missing"), ("unaccounted", "missing"),
+    ("kidnapped", "kidnapped"), ("abducted", "kidnapped"), ("hostage", "kidnapped"),
+    ("hostages", "kidnapped"), ("kidnapping", "kidnapped"), ("abducting", "kidnapped"),
+    ("arrested", "detained"), ("detained", "detained"), ("detaining", "detained"),
+    ("arresting", "detained"), ("jailed", "detained"), ("imprisoned", "detained"),
+    ("arrests", "detained"), ("displaced", "displaced"), ("fled", "displaced"),
+    ("homeless", "displaced"), ("evacuated", "displaced"), ("displacing", "displaced"),
+];
+
+/// Units that make a number a measure, not a count of people.
+const NOT_PEOPLE: &[&str] = &[
+    "km", "kilometers", "kilometres", "miles", "mile", "meters", "metres", "feet", "years",
+    "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes",
+    "missiles", "rockets", "shells", "attacks", "strikes", "airstrikes", "bombs", "percent",
+    "%", "dollars", "times", "tanks", "aircraft", "planes", "jets", "drones", "vehicles",
+    "cars", "houses", "homes", "buildings", "jobs", "rounds", "shots", "bullets", "tons",
+    "points", "votes", "seats", "am", "pm", "a.m.", "p.m.", "o'clock",
+];
+
+fn cue_of(word: &str) -> Option<&'static str> {
+    CUES.iter().find(|(w, _)| *w == word).map(|(_, c)| *c)
+}
+
+/// Qualifier phrases that stand right before the number, longest first.
+const QUALIFIERS: &[(&[&str], &str)] = &[
+    (&["no", "fewer", "than"], "atLeast"),
+    (&["no", "less", "than"], "atLeast"),
+    (&["no", "more", "than"], "atMost"),
+    (&["at", "least"], "atLeast"),
+    (&["more", "than"], "moreThan"),
+    (&["upwards", "of"], "moreThan"),
+    (&["at", "most"], "atMost"),
+    (&["up", "to"], "atMost"),
+    (&["as", "many", "as"], "atMost"),
+    (&["less", "than"], "atMost"),
+    (&["fewer", "than"], "atMost"),
+    (&["an", "estimated"], "about"),
+    (&["close", "to"], "about"),
+    (&["over"], "moreThan"),
+    (&["past"], "moreThan"),
+    (&["tops"], "moreThan"),
+    (&["about"], "about"),
+    (&["around"], "about"),
+    (&["some"], "about"),
+    (&["nearly"], "about"),
+    (&["almost"], "about"),
+    (&["roughly"], "about"),
+    (&["approximately"], "about"),
+    (&["estimated"], "about"),
+];
+
+struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+}
+
+impl Words<'_> {
+    fn lower(&self, i: usize) -> String {
+        self.tokens.get(i).map_or(String::new(), |t| self.text[t.start..t.end].to_lowercase())
+    }
+}
+
+/// Casualty candidates in `text`.
+pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for s in &seg.sentences {
+        sentence_casualties(text, s, &mut out);
+    }
+    out
+}
+
+fn sentence_casualties(text: &str, s: &Sentence, out: &mut Vec<Candidate>) {
+    let w = Words { text, tokens: &s.tokens };
+    let n = s.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let Some(num) = number::parse_at(text, &s.tokens, i) else {
+            i += 1;
+            continue;
+        };
+        match read_mention(&w, num) {
+            Some((first, last, attrs)) => {
+                let mut c = Candidate::new(s.tokens[first].start, s.tokens[last - 1].end, Label::Casualty, attrs.1);
+                c.casualty = Some(attrs.0);
+                out.push(c);
+                i = last;
+            }
+            None => i = num.last,
+        }
+    }
+}
+
+type Read = (usize, usize, (CasualtyAttrs, &'static str));
+
+/// Reads one casualty mention around `num`: qualifier, range, victim noun and category.
+fn read_mention(w: &Words, num: Number) -> Option<Read> {
+    let n = w.tokens.len();
+    let prev = |k: usize| if k == 0 { String::new() } else { w.lower(k - 1) };
+    // Negations and pronoun uses give no count: `no one`, `one of them`.
+    if prev(num.first) == "no" || (w.lower(num.first) == "one" && w.lower(num.last) == "of") {
+        return None;
+    }
+    let value = num.value;
+    // Years and clock times are not counts.
+    if let Some(v) = value {
+        if (1900..=2100).contains(&v) && !num.vague && w.lower(num.first).len() == 4 {
+            return None;
+        }
+    }
+    let mut first = num.first;
+    let mut last = num.last;
+    let mut qualifier = if num.vague { "atLeast" } else if value.is_none() { "about" } else { "exact" };
+    let (mut min, mut max) = (None, None);
+    // Range: `between 10 and 15`, `10 to 15`, `10-15` (but not `from 50 to 65`, an update).
+    if let Some(second) = range_end(w, num) {
+        if w.lower(num.first.wrapping_sub(1)) == "between" {
+            first -= 1;
+        }
+        qualifier = "range";
+        min = value;
+        max = second.value;
+        last = second.last;
+    } else {
+        for (phrase, q) in QUALIFIERS {
+            let k = phrase.len();
+            if first >= k && (0..k).all(|j| w.lower(first - k + j) == phrase[j]) {
+                first -= k;
+                qualifier = q;
+                break;
+            }
+        }
+    }
+    // Victim noun: `people`, `more people`, `Tanzanian peacekeepers`, `dozens of civilians`.
+    let mut victims = None;
+    let mut k = last;
+    if w.lower(k) == "of" && (num.vague || value.is_none()) {
+        k += 1;
+    }
+    for _ in 0..3 {
+        let word = w.lower(k);
+        if word.is_empty() {
+            break;
+        }
+        if word != "of" && VICTIMS.contains(&word.as_str()) {
+            victims = Some(word);
+            last = k + 1;
+            break;
+        }
+        let raw = w.tokens.get(k).map(|t| &w.text[t.start..t.end]).unwrap_or("");
+        let demonym = raw.chars().next().is_some_and(char::is_uppercase) && (word.ends_with("ans") || word.ends_with("is") || word.ends_with("ese"));
+        if demonym {
+            victims = Some(word);
+            last = k + 1;
+            break;
+        }
+        let adjective = VICTIM_ADJ.contains(&word.as_str()) || raw.chars().next().is_some_and(char::is_uppercase) && k > last.saturating_sub(1);
+        if !adjective {
+            break;
+        }
+        k += 1;
+    }
+    let after = w.lower(last);
+    if victims.is_none() && (NOT_PEOPLE.contains(&after.as_str()) || after == "-" || after == "of" || after == ":") {
+        return None;
+    }
+    if value.is_none() && victims.is_none() {
+        return None;
+    }
+    // Category: the nearest harm word, closer windows when there is no victim noun.
+    let reach = if victims.is_some() { 10 } else { 3 };
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut consider = |dist: usize, cat: &'static str| {
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, cat));
+        }
+    };
+    if let Some(v) = &victims {
+        if let Some(c) = cue_of(v).filter(|_| v == "bodies" || v == "hostages") {
+            consider(0, c);
+        }
+    }
+    for d in 0..reach {
+        let k = last + d;
+        if k >= n {
+            break;
+        }
+        let word = w.lower(k);
+        if d > 0 && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && !matches!(word.as_str(), "one" | "a" | "an") {
+            break; // the next count has its own cue
+        }
+        if let Some(mut c) = cue_of(&word) {
+            // `shot dead`, `shot and killed`: the count is of the dead.
+            if word == "shot" && matches!(w.lower(k + 1).as_str(), "dead" | "and") && (w.lower(k + 1) == "dead" || w.lower(k + 2) == "killed") {
+                c = "killed";
+            }
+            consider(d + 1, c);
+            break;
+        }
+    }
+    let before_reach = if victims.is_some() { 10 } else { 5 };
+    for d in 1..=before_reach {
+        if d > first {
+            break;
+        }
+        let k = first - d;
+        let word = w.lower(k);
+        if matches!(word.as_str(), "." | ";") {
+            break;
+        }
+        if let Some(c) = cue_of(&word) {
+            // A cue before the count must govern it: `killing 20`, `death toll rose to 65`,
+            // `killed 15 people, including four children`; not `dead` of another clause.
+            if matches!(word.as_str(), "killing" | "killed" | "kill" | "kills" | "toll" | "wounding" | "injuring" | "injured" | "wounded" | "kidnapped" | "abducted" | "arrested" | "detained" | "displaced" | "left" | "deaths" | "fatalities" | "hurt" | "hostage" | "detaining" | "arresting" | "abducting" | "displacing" | "kidnapping" | "massacred" | "executed" | "murdered" | "injures") {
+                consider(d, c);
+            }
+            break;
+        }
+    }
+    let (_, category) = best?;
+    let count = value;
+    match qualifier {
+        "atLeast" | "moreThan" => min = count,
+        "atMost" => max = count,
+        _ => {}
+    }
+    let rule = match (qualifier, num.vague) {
+        (_, true) => "casualty/vague-count",
+        ("range", _) => "casualty/range",
+        ("exact", _) => "casualty/count",
+        _ => "casualty/qualified-count",
+    };
+    Some((first, last, (CasualtyAttrs { category: category.into(), count, qualifier: qualifier.into(), min, max, victims }, rule)))
+}
+
+/// The upper end of a range starting at `num`, if one follows.
+fn range_end(w: &Words, num: Number) -> Option<Number> {
+    let between = w.lower(num.first.wrapping_sub(1)) == "between";
+    let joiner = w.lower(num.last);
+    let ok = (between && joiner == "and") || (!between && matches!(joiner.as_str(), "to" | "-" | "–") && w.lower(num.first.wrapping_sub(1)) != "from");
+    if !ok || num.value.is_none() {
+        return None;
+    }
+    let second = number::parse_at(w.text, w.tokens, num.last + 1)?;
+    (second.value? > num.value?).then_some(second)
+}
+
+/// Attributes for a span the user marked as CASUALTY, read with its sentence as context.
+pub fn infer(text: &str, seg: &Segmentation, start: usize, end: usize) -> CasualtyAttrs {
+    let found = seg
+        .sentences
+        .iter()
+        .filter(|s| s.start <= start && end <= s.end)
+        .flat_map(|s| {
+            let mut v = Vec::new();
+            sentence_casualties(text, s, &mut v);
+            v
+        })
+        .find(|c| c.start < end && start < c.end);
+    found.and_then(|c| c.casualty).unwrap_or_else(|| {
+        let count = number::parse_number(text[start..end].split_whitespace().next().unwrap_or(""));
+        CasualtyAttrs { category: "killed".into(), count, qualifier: "exact".into(), min: None, max: None, victims: None }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, Option<u64>, String, Option<u64>, Option<u64>, Option<String>)> {
+        // Shifted right by one character so no rule can assume it starts at offset 0.
+        let text = format!("¶ {text}");
+        let seg = crate::segment::segment(&text);
+        recognize(&text, &seg)
+            .into_iter()
+            .map(|c| {
+                let a = c.casualty.unwrap();
+                (text[c.start..c.end].to_string(), a.category, a.count, a.qualifier, a.min, a.max, a.victims)
+            })
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, [$(($span:expr, $cat:expr, $count:expr, $q:expr)),*]) => {
+            #[test]
+            fn $name() {
+                let got: Vec<(String, String, Option<u64>, String)> =
+                    found($text).into_iter().map(|x| (x.0, x.1, x.2, x.3)).collect();
+                let want: Vec<(String, String, Option<u64>, String)> =
+                    vec![$(($span.to_string(), $cat.to_string(), $count, $q.to_string())),*];
+                assert_eq!(got, want, "{:?}", $text);
+            }
+        };
+    }
+
+    t!(cas001_more_than_killed, "where more than 900 people have been killed in violence", [("more than 900 people", "killed", Some(900), "moreThan")]);
+    t!(cas002_killing_at_least, "an attack killing at least 20 people on Monday", [("at least 20 people", "killed", Some(20), "atLeast")]);
+    t!(cas003_headline_bare, "Three killed in Israeli airstrike", [("Three", "killed", Some(3), "exact")]);
+    t!(cas004_subset, "The strike killed 15 people, including four children.", [("15 people", "killed", Some(15), "exact"), ("four children", "killed", Some(4), "exact")]);
+    t!(cas005_bodies, "the hospital received 24 bodies", [("24 bodies", "killed", Some(24), "exact")]);
+    t!(cas006_toll_update, "raised the death toll from 50 to 65", [("50", "killed", Some(50), "exact"), ("65", "killed", Some(65), "exact")]);
+    t!(cas007_range, "between 10 and 15 civilians were wounded", [("between 10 and 15 civilians", "injured", Some(10), "range")]);
+    t!(cas008_vague, "dozens of people were injured", [("dozens of people", "injured", Some(12), "atLeast")]);
+    t!(cas009_left_wounded, "The blast left 12 wounded.", [("12", "injured", Some(12), "exact")]);
+    t!(cas010_shot_two_dead, "Four shot, two dead in Pigtown shooting", [("Four", "injured", Some(4), "exact"), ("two", "killed", Some(2), "exact")]);
+    t!(cas011_hostage, "gunmen took 240 people hostage", [("240 people", "kidnapped", Some(240), "exact")]);
+    t!(cas012_displaced, "2,000 displaced by the fighting", [("2,000", "displaced", Some(2000), "exact")]);
+    t!(cas013_not_distance, "to create a 30-km safe zone along the border", []);
+    t!(cas014_not_missiles, "fired 59 Tomahawk missiles at the base", []);
+    t!(cas015_not_years, "rebelling for over 30 years", []);
+    t!(cas016_negation, "no one was hurt in the blast", []);
+    t!(cas017_number_words, "twenty-three soldiers were killed", [("twenty-three soldiers", "killed", Some(23), "exact")]);
+    t!(cas018_demonym_victims, "Two Palestinians were killed", [("Two Palestinians", "killed", Some(2), "exact")]);
+    t!(cas019_up_to, "up to 50 people may have died", [("up to 50 people", "killed", Some(50), "atMost")]);
+    t!(cas020_nearly, "nearly 1.2 million people displaced", [("nearly 1.2 million people", "displaced", Some(1_200_000), "about")]);
+    t!(cas021_shot_one_fatally, "seven people were shot, one fatally", [("seven people", "injured", Some(7), "exact"), ("one", "killed", Some(1), "exact")]);
+    t!(cas022_no_cue, "20 people attended the rally", []);
+    t!(cas023_arrested, "Police arrested 14 protesters", [("14 protesters", "detained", Some(14), "exact")]);
+
+    #[test]
+    fn cas024_bounds() {
+        let got = found("at least 20 people were killed and up to 50 were hurt");
+        assert_eq!(got[0].4, Some(20));
+        assert_eq!(got[0].6.as_deref(), Some("people"));
+        assert_eq!((got[1].4, got[1].5), (None, Some(50)));
+        let r = found("between 10 and 15 civilians were wounded");
+        assert_eq!((r[0].4, r[0].5), (Some(10), Some(15)));
+    }
+}

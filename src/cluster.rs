@@ -1,0 +1,127 @@
+//! Entity clusters: the mentions of one person, organisation, place or group gathered under one
+//! canonical name (the longest mention). A surname joins the full name that ends with it, an
+//! abbreviation joins its expansion (from the gazetteer, or written `Name (ABBR)`), identical
+//! names join; labels never mix, so `Turkish` (GROUP) stays apart from `Turkey` (PLACE).
+
+use crate::annotation::{Annotation, Label};
+use crate::gazetteer;
+
+/// A cluster: the label, canonical name and the indexes of its mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cluster {
+    pub label: Label,
+    pub name: String,
+    pub mentions: Vec<usize>,
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn bare(word: &str) -> &str {
+    word.split_once('-').filter(|(p, _)| p.chars().all(char::is_lowercase)).map_or(word, |(_, b)| b)
+}
+
+/// Clusters of the name annotations in `anns`, in order of first mention.
+pub fn clusters(text: &str, anns: &[Annotation]) -> Vec<Cluster> {
+    let g = gazetteer::get();
+    let name = |i: usize| &text[anns[i].start..anns[i].end];
+    let names: Vec<usize> = (0..anns.len()).filter(|&i| anns[i].label.is_name()).collect();
+    // Union-find over mentions.
+    let mut parent: Vec<usize> = (0..anns.len()).collect();
+    fn find(p: &mut Vec<usize>, x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    let join = |p: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(p, a), find(p, b));
+        if ra != rb {
+            p[ra.max(rb)] = ra.min(rb);
+        }
+    };
+    for (k, &i) in names.iter().enumerate() {
+        for &j in &names[..k] {
+            if anns[i].label != anns[j].label {
+                continue;
+            }
+            let (a, b) = (name(i), name(j));
+            let same = a == b;
+            let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            let surname = anns[i].label == Label::Person
+                && !short.contains(' ')
+                && long.contains(' ')
+                && long.split_whitespace().last().is_some_and(|l| l == short || bare(l) == short);
+            let acronym = anns[i].label == Label::Org
+                && short.chars().all(|c| c.is_uppercase() || c == '.')
+                && (g.expansions.get(short).is_some_and(|e| *e == long) || initials(long) == short);
+            if same || surname || acronym {
+                join(&mut parent, i, j);
+            }
+        }
+    }
+    // `Name (ABBR)`: the abbreviation in brackets right after a name.
+    for w in names.windows(2) {
+        let (i, j) = (w[0], w[1]);
+        if anns[i].label == anns[j].label && text[anns[i].end..anns[j].start].trim() == "(" && text[anns[j].end..].starts_with(')') {
+            join(&mut parent, i, j);
+        }
+    }
+    let mut out: Vec<Cluster> = Vec::new();
+    let mut index_of_root = std::collections::HashMap::new();
+    for &i in &names {
+        let r = find(&mut parent, i);
+        let k = *index_of_root.entry(r).or_insert_with(|| {
+            out.push(Cluster { label: anns[i].label, name: String::new(), mentions: Vec::new() });
+            out.len() - 1
+        });
+        out[k].mentions.push(i);
+    }
+    for c in &mut out {
+        let best = c.mentions.iter().copied().max_by_key(|&i| (name(i).chars().count(), std::cmp::Reverse(i))).unwrap();
+        c.name = name(best).to_string();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotation::Origin;
+
+    #[test]
+    fn joins_surnames_acronyms_and_keeps_labels_apart() {
+        let text = "Recep Tayyip Erdogan met Putin. Erdogan said the Kurdistan Workers' Party (PKK) and the PKK. Turkish troops left Turkey. Bashar al-Assad and Assad.";
+        let spans = [
+            ("Recep Tayyip Erdogan", Label::Person), ("Putin", Label::Person), ("Erdogan", Label::Person),
+            ("Kurdistan Workers' Party", Label::Org), ("PKK", Label::Org), ("the PKK", Label::Org),
+            ("Turkish", Label::Group), ("Turkey", Label::Place), ("Bashar al-Assad", Label::Person), ("Assad.", Label::Person),
+        ];
+        let mut anns = Vec::new();
+        let mut from = 0;
+        for (id, (s, label)) in spans.iter().enumerate() {
+            let s = s.trim_start_matches("the ").trim_end_matches('.');
+            let start = from + text[from..].find(s).unwrap();
+            from = start + s.len();
+            anns.push(Annotation { id: id as u32, label: *label, start, end: start + s.len(), origin: Origin::Auto, rule: None, date: None, casualty: None });
+        }
+        let got: Vec<(String, Vec<usize>)> = clusters(text, &anns).into_iter().map(|c| (c.name, c.mentions)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Recep Tayyip Erdogan".to_string(), vec![0, 2]),
+                ("Putin".to_string(), vec![1]),
+                ("Kurdistan Workers' Party".to_string(), vec![3, 4, 5]),
+                ("Turkish".to_string(), vec![6]),
+                ("Turkey".to_string(), vec![7]),
+                ("Bashar al-Assad".to_string(), vec![8, 9]),
+            ]
+        );
+    }
+}

@@ -1,0 +1,531 @@
+//! Time expressions (TIMEX3) with TimeML values. Each rule is a regular expression with an id
+//! and a function that turns its match into a type and value; relative expressions are resolved
+//! against the reference date with jiff's calendar arithmetic. The reference date is the user's,
+//! else a dateline found in the text, else unknown (values then keep `X` for what is unknown).
+
+use std::sync::LazyLock;
+
+use jiff::civil::{Date, Weekday};
+use jiff::{Span, ToSpan};
+use regex::{Captures, Regex};
+
+use crate::annotation::{Candidate, DateAttrs, Label};
+use crate::error::{Error, Result};
+use crate::segment::Segmentation;
+
+/// Parses `YYYY-MM-DD`.
+///
+/// # Errors
+/// When the string is not a valid calendar date in that form.
+pub fn parse_iso(s: &str) -> Result<Date> {
+    let s = s.trim();
+    let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    let parsed = ok.then(|| Date::new(s[0..4].parse().ok()?, s[5..7].parse().ok()?, s[8..10].parse().ok()?).ok()).flatten();
+    parsed.ok_or_else(|| Error::input(format!("{s:?} is not a date in the form YYYY-MM-DD")))
+}
+
+pub fn iso(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+const MONTH: &str = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+const NUM: &str = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|a\s+couple\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))";
+const UNIT: &str = r"(?P<unit>second|minute|hour|day|week|month|year|decade|century|centuries)";
+const PART: &str = r"(?P<part>morning|afternoon|evening|night)";
+
+fn month_number(m: &str) -> i8 {
+    let m = m.to_lowercase();
+    const P: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    P.iter().position(|p| m.starts_with(p)).map_or(1, |i| i as i8 + 1)
+}
+
+fn weekday_of(s: &str) -> Weekday {
+    match &s.to_lowercase()[..3] {
+        "mon" => Weekday::Monday,
+        "tue" => Weekday::Tuesday,
+        "wed" => Weekday::Wednesday,
+        "thu" => Weekday::Thursday,
+        "fri" => Weekday::Friday,
+        "sat" => Weekday::Saturday,
+        _ => Weekday::Sunday,
+    }
+}
+
+fn part_code(p: &str) -> &'static str {
+    match p.to_lowercase().as_str() {
+        "morning" => "MO",
+        "afternoon" => "AF",
+        "evening" => "EV",
+        _ => "NI",
+    }
+}
+
+fn unit_code(u: &str) -> (&'static str, bool, u64) {
+    // (TimeML letter, is a time unit (needs `T`), multiplier)
+    let u = u.to_lowercase();
+    match u.trim_end_matches('s') {
+        "second" => ("S", true, 1),
+        "minute" => ("M", true, 1),
+        "hour" => ("H", true, 1),
+        "day" => ("D", false, 1),
+        "week" => ("W", false, 1),
+        "month" => ("M", false, 1),
+        "decade" => ("DE", false, 1),
+        "century" | "centurie" => ("CE", false, 1),
+        _ => ("Y", false, 1),
+    }
+}
+
+fn small_number(n: &str) -> Option<u64> {
+    let n = n.to_lowercase();
+    if n == "a" || n == "an" {
+        return Some(1);
+    }
+    if n.chars().all(|c| c.is_ascii_digit()) {
+        return n.parse().ok();
+    }
+    crate::number::parse_number(&n)
+}
+
+/// What a rule needs to know besides its match.
+struct Ctx<'a> {
+    reference: Option<Date>,
+    /// The sentence before the match, lower-cased: for tense and signal words.
+    before: &'a str,
+    after: &'a str,
+}
+
+impl Ctx<'_> {
+    fn future(&self) -> bool {
+        let b = self.before;
+        [" will ", "'ll ", "’ll ", " shall ", " scheduled ", " plans to ", " expected to ", " due to ", " set to ", " to be held", " going to "]
+            .iter()
+            .any(|c| b.contains(c))
+    }
+}
+
+type Resolve = fn(&Captures, &Ctx) -> Option<DateAttrs>;
+
+struct Rule {
+    id: &'static str,
+    re: Regex,
+    resolve: Resolve,
+}
+
+fn d(kind: &str, value: impl Into<String>) -> Option<DateAttrs> {
+    Some(DateAttrs { kind: kind.to_string(), value: value.into() })
+}
+
+fn ymd(y: i64, m: i8, day: i8) -> Option<String> {
+    Date::new(y as i16, m, day).ok().map(iso)
+}
+
+fn week_of(date: Date) -> String {
+    let w = date.iso_week_date();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn shift(date: Date, span: Span) -> Option<Date> {
+    date.checked_add(span).ok()
+}
+
+/// Most recent `wd` on or before `r` (or strictly before, or on/after when forward).
+fn weekday_near(r: Date, wd: Weekday, strict: bool, forward: bool) -> Option<Date> {
+    let cur = r.weekday().to_monday_zero_offset() as i64;
+    let want = wd.to_monday_zero_offset() as i64;
+    let delta = if forward {
+        let mut k = (want - cur).rem_euclid(7);
+        if k == 0 && strict {
+            k = 7;
+        }
+        k
+    } else {
+        let mut k = -((cur - want).rem_euclid(7));
+        if k == 0 && strict {
+            k = -7;
+        }
+        k
+    };
+    shift(r, delta.days())
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let r = |id: &'static str, pat: String, resolve: Resolve| Rule {
+        id,
+        re: Regex::new(&pat).unwrap_or_else(|e| panic!("date rule {id}: {e}")),
+        resolve,
+    };
+    vec![
+        r("date/iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), |c, _| {
+            ymd(c["y"].parse().ok()?, c["m"].parse().ok()?, c["d"].parse().ok()?).and_then(|v| d("DATE", v))
+        }),
+        r("date/day-month-year", format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})\b"), |c, _| {
+            ymd(c["y"].parse().ok()?, month_number(&c["mon"]), c["d"].parse().ok()?).and_then(|v| d("DATE", v))
+        }),
+        r("date/month-day-year", format!(r"\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c, _| {
+            ymd(c["y"].parse().ok()?, month_number(&c["mon"]), c["d"].parse().ok()?).and_then(|v| d("DATE", v))
+        }),
+        r("date/numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(), |c, _| {
+            let (a, b): (i8, i8) = (c["a"].parse().ok()?, c["b"].parse().ok()?);
+            // Day first when the first number cannot be a month, else month first (US news).
+            let (m, day) = if a > 12 { (b, a) } else { (a, b) };
+            ymd(c["y"].parse().ok()?, m, day).and_then(|v| d("DATE", v))
+        }),
+        r("date/month-day", format!(r"\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c, x| {
+            let day: i8 = c["d"].parse().ok()?;
+            let m = month_number(&c["mon"]);
+            if !(1..=31).contains(&day) || x.after.starts_with(':') || x.after.starts_with(",000") {
+                return None;
+            }
+            match x.reference {
+                Some(r) => ymd(r.year() as i64, m, day).and_then(|v| d("DATE", v)),
+                None => d("DATE", format!("XXXX-{m:02}-{day:02}")),
+            }
+        }),
+        r("date/day-month", format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"), |c, x| {
+            let day: i8 = c["d"].parse().ok()?;
+            let m = month_number(&c["mon"]);
+            match x.reference {
+                Some(r) => ymd(r.year() as i64, m, day).and_then(|v| d("DATE", v)),
+                None => d("DATE", format!("XXXX-{m:02}-{day:02}")),
+            }
+        }),
+        r("date/month-year", format!(r"\b(?:(?:early|mid|late)[- ])?{MONTH}\s+(?:of\s+)?(?P<y>\d{{4}})\b"), |c, _| {
+            d("DATE", format!("{}-{:02}", &c["y"], month_number(&c["mon"])))
+        }),
+        r("date/month", r"\b(?:(?P<mod>(?i:last|this|next|early|mid|late|in|since|until|by|of|from|through|during))[- ])?(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b".into(), |c, x| {
+            let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
+            if &c["mon"] == "May" && modifier.is_none() {
+                return None; // the modal verb
+            }
+            let m = month_number(&c["mon"]);
+            let Some(r) = x.reference else { return d("DATE", format!("XXXX-{m:02}")) };
+            let y = match modifier.as_deref() {
+                Some("last") => if m >= r.month() { r.year() - 1 } else { r.year() },
+                Some("next") => if m <= r.month() { r.year() + 1 } else { r.year() },
+                _ => r.year(),
+            };
+            d("DATE", format!("{y:04}-{m:02}"))
+        }),
+        r("date/year", r"\b(?i:in|since|until|by|before|after|during|from|of|through|to|early|late|mid)[- ](?P<y>(?:1[89]|20)\d\d)\b".into(), |c, x| {
+            if x.after.trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            d("DATE", &c["y"])
+        }),
+        r("date/decade", r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d)0s\b".into(), |c, _| d("DATE", &c["y"])),
+        r("date/weekday", format!(r"\b(?:(?P<mod>(?i:last|next|this|coming|past|early|late))\s+)?{WEEKDAY}(?:\s+{PART})?\b"), |c, x| {
+            let wd = weekday_of(&c["wd"]);
+            let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
+            let part = c.name("part").map(|p| part_code(p.as_str()));
+            let Some(r) = x.reference else {
+                let v = format!("XXXX-WXX-{}", wd.to_monday_one_offset());
+                return match part { Some(p) => d("TIME", format!("{v}T{p}")), None => d("DATE", v) };
+            };
+            let date = match modifier.as_deref() {
+                Some("last") | Some("past") => weekday_near(r, wd, true, false),
+                Some("next") | Some("coming") => weekday_near(r, wd, true, true),
+                Some("this") => weekday_near(r, wd, false, x.future()),
+                _ => weekday_near(r, wd, false, x.future()),
+            }?;
+            match part {
+                Some(p) => d("TIME", format!("{}T{p}", iso(date))),
+                None => d("DATE", iso(date)),
+            }
+        }),
+        r("date/relative-day", format!(r"(?i)\b(?P<w>yesterday|today|tomorrow|tonight)(?:\s+{PART})?\b"), |c, x| {
+            let w = c["w"].to_lowercase();
+            let part = c.name("part").map(|p| part_code(p.as_str()));
+            let Some(r) = x.reference else { return d("DATE", if w == "today" { "PRESENT_REF" } else { "XXXX-XX-XX" }) };
+            let date = match w.as_str() {
+                "yesterday" => r.yesterday().ok()?,
+                "tomorrow" => r.tomorrow().ok()?,
+                _ => r,
+            };
+            match (w.as_str(), part) {
+                ("tonight", _) => d("TIME", format!("{}TNI", iso(date))),
+                (_, Some(p)) => d("TIME", format!("{}T{p}", iso(date))),
+                _ => d("DATE", iso(date)),
+            }
+        }),
+        r("date/part-of-day", format!(r"(?i)\b(?P<mod>this|last)\s+{PART}\b"), |c, x| {
+            let r = x.reference?;
+            let last = c["mod"].eq_ignore_ascii_case("last");
+            let part = part_code(&c["part"]);
+            let date = if last && part == "NI" { r.yesterday().ok()? } else if last { return None } else { r };
+            d("TIME", format!("{}T{part}", iso(date)))
+        }),
+        r("date/relative-unit", r"(?i)\b(?:(?P<pre>earlier|later)\s+)?(?P<mod>last|this|next|coming|previous)\s+(?P<unit>week|month|year|weekend|decade|century)\b".into(), |c, x| {
+            let m = c["mod"].to_lowercase();
+            let step: i64 = match m.as_str() { "last" | "previous" => -1, "next" | "coming" => 1, _ => 0 };
+            let unit = c["unit"].to_lowercase();
+            let Some(r) = x.reference else {
+                return d("DATE", match unit.as_str() { "week" | "weekend" => "XXXX-WXX", "month" => "XXXX-XX", _ => "XXXX" });
+            };
+            match unit.as_str() {
+                "week" => d("DATE", week_of(shift(r, (7 * step).days())?)),
+                "weekend" => d("DATE", format!("{}-WE", week_of(shift(r, (7 * step).days())?))),
+                "month" => {
+                    let t = shift(r.first_of_month(), step.months())?;
+                    d("DATE", format!("{:04}-{:02}", t.year(), t.month()))
+                }
+                "year" => d("DATE", format!("{:04}", r.year() as i64 + step)),
+                "decade" => d("DATE", format!("{:03}", (r.year() as i64 / 10) + step)),
+                _ => d("DATE", format!("{:02}", (r.year() as i64 / 100) + step)),
+            }
+        }),
+        r("date/earlier-this", r"(?i)\b(?P<pre>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b".into(), |c, x| {
+            let Some(r) = x.reference else { return d("DATE", "XXXX") };
+            match c["unit"].to_lowercase().as_str() {
+                "week" => d("DATE", week_of(r)),
+                "month" => d("DATE", format!("{:04}-{:02}", r.year(), r.month())),
+                _ => d("DATE", format!("{:04}", r.year())),
+            }
+        }),
+        r("date/ago", format!(r"(?i)\b{NUM}\s+{UNIT}s?\s+(?:ago|earlier)\b"), |c, x| {
+            let n = small_number(&c["n"])? as i64;
+            let unit = c["unit"].to_lowercase();
+            let Some(r) = x.reference else { return d("DATE", "PAST_REF") };
+            match unit.trim_end_matches('s') {
+                "day" => d("DATE", iso(shift(r, (-n).days())?)),
+                "week" => d("DATE", week_of(shift(r, (-7 * n).days())?)),
+                "month" => {
+                    let t = shift(r.first_of_month(), (-n).months())?;
+                    d("DATE", format!("{:04}-{:02}", t.year(), t.month()))
+                }
+                "year" => d("DATE", format!("{:04}", r.year() as i64 - n)),
+                _ => d("DATE", "PAST_REF"),
+            }
+        }),
+        r("date/duration", format!(r"(?i)\b(?:(?:the\s+)?(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}[\s-]{UNIT}s?(?P<old>-old|-long)?\b"), |c, x| {
+            let n = c["n"].to_lowercase();
+            if x.after.trim_start().starts_with("ago") {
+                return None;
+            }
+            let (letter, time, _) = unit_code(&c["unit"]);
+            let count = match small_number(&n) { Some(v) => v.to_string(), None => "X".to_string() };
+            let (letter, count) = match letter {
+                "DE" => ("Y", small_number(&n).map_or("X".into(), |v| (v * 10).to_string())),
+                "CE" => ("Y", small_number(&n).map_or("X".into(), |v| (v * 100).to_string())),
+                l => (l, count),
+            };
+            d("DURATION", format!("P{}{count}{letter}", if time { "T" } else { "" }))
+        }),
+        r("date/ref", r"(?i)\b(?P<w>now|currently|recently|nowadays|the\s+past|the\s+future|soon|lately)\b".into(), |c, _| {
+            let w = c["w"].to_lowercase();
+            let v = match w.as_str() {
+                "now" | "currently" | "nowadays" => "PRESENT_REF",
+                "the future" | "soon" => "FUTURE_REF",
+                _ => "PAST_REF",
+            };
+            d("DATE", v)
+        }),
+        r("date/clock", r"(?i)\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)".into(), |c, x| {
+            let mut h: u32 = c["h"].parse().ok()?;
+            let m: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+            if h == 0 || h > 12 || m > 59 {
+                return None;
+            }
+            let pm = c["ap"].to_lowercase().starts_with('p');
+            if pm && h != 12 { h += 12 }
+            if !pm && h == 12 { h = 0 }
+            let day = x.reference.map_or("XXXX-XX-XX".to_string(), iso);
+            d("TIME", format!("{day}T{h:02}:{m:02}"))
+        }),
+        r("date/season", r"(?i)\b(?P<mod>last|this|next|the|early|late)\s+(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".into(), |c, x| {
+            let s = match c["s"].to_lowercase().as_str() { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
+            if let Some(y) = c.name("y") {
+                return d("DATE", format!("{}-{s}", y.as_str()));
+            }
+            let m = c["mod"].to_lowercase();
+            if m == "the" && !x.before.ends_with("in ") && !x.before.ends_with("during ") {
+                return None;
+            }
+            let Some(r) = x.reference else { return d("DATE", format!("XXXX-{s}")) };
+            let y = r.year() as i64 + match m.as_str() { "last" => -1, "next" => 1, _ => 0 };
+            d("DATE", format!("{y:04}-{s}"))
+        }),
+        r("date/quarter", r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?P<y>\d{4}))?\b".into(), |c, x| {
+            let q = match &c["q"].to_lowercase()[..2] { "fi" | "1s" => 1, "se" | "2n" => 2, "th" | "3r" => 3, _ => 4 };
+            let y = c.name("y").map(|y| y.as_str().to_string()).or_else(|| x.reference.map(|r| format!("{:04}", r.year()))).unwrap_or("XXXX".into());
+            d("DATE", format!("{y}-Q{q}"))
+        }),
+        r("date/fiscal", r"(?i)\bfiscal\s+(?:year\s+)?(?P<y>\d{4})\b".into(), |c, _| d("DATE", format!("FY{}", &c["y"]))),
+        r("date/set", r"(?i)\b(?:(?:every|each)\s+(?P<u>day|week|month|year|morning|night|evening)|(?P<a>daily|weekly|monthly|annually|yearly))\b".into(), |c, _| {
+            let u = c.name("u").or(c.name("a")).map(|m| m.as_str().to_lowercase())?;
+            let v = match u.as_str() {
+                "day" | "daily" => "P1D",
+                "week" | "weekly" => "P1W",
+                "month" | "monthly" => "P1M",
+                "morning" => "TMO",
+                "night" => "TNI",
+                "evening" => "TEV",
+                _ => "P1Y",
+            };
+            d("SET", v)
+        }),
+    ]
+});
+
+/// Date candidates in `text`, resolved against `reference`.
+pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for s in &seg.sentences {
+        let sentence = &text[s.start..s.end];
+        let lower = sentence.to_lowercase();
+        let mut found: Vec<Candidate> = Vec::new();
+        for rule in RULES.iter() {
+            for c in rule.re.captures_iter(sentence) {
+                let m = c.get(0).unwrap();
+                // The `before` window is lower case and padded so signals match whole words.
+                let before = format!(" {} ", lower.get(..m.start()).unwrap_or(""));
+                let ctx = Ctx { reference, before: &before, after: &sentence[m.end()..] };
+                if let Some(attrs) = (rule.resolve)(&c, &ctx) {
+                    let (mut a, b) = (m.start(), m.end());
+                    // Signals such as `in`, `since` are matched for context but stay outside.
+                    if let Some(lead) = sentence[a..b].split_whitespace().next() {
+                        let l = lead.to_lowercase();
+                        let l = l.split('-').next().unwrap_or("");
+                        if ["in", "since", "until", "by", "before", "after", "during", "from", "of", "through", "to"].contains(&l) && rule.id != "date/earlier-this" {
+                            a += sentence[a..].find(char::is_whitespace).or_else(|| sentence[a..].find('-')).unwrap_or(0);
+                            a += sentence[a..].len() - sentence[a..].trim_start_matches(|ch: char| ch.is_whitespace() || ch == '-').len();
+                        }
+                    }
+                    let mut cand = Candidate::new(s.start + a, s.start + b, Label::Date, rule.id);
+                    cand.date = Some(attrs);
+                    found.push(cand);
+                }
+            }
+        }
+        // Longest match first, then rule order; drop anything overlapping a kept match.
+        found.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
+        let mut kept: Vec<Candidate> = Vec::new();
+        for c in found {
+            if !kept.iter().any(|k| k.start < c.end && c.start < k.end) {
+                kept.push(c);
+            }
+        }
+        kept.sort_by_key(|c| c.start);
+        out.extend(kept);
+    }
+    out
+}
+
+/// Resolves a span the user marked as DATE, with its sentence for context.
+pub fn resolve_span(text: &str, start: usize, end: usize, reference: Option<Date>) -> DateAttrs {
+    let seg = crate::segment::segment(&text[start..end]);
+    recognize(&text[start..end], &seg, reference)
+        .into_iter()
+        .find(|c| c.start == 0 && c.end == end - start)
+        .and_then(|c| c.date)
+        .unwrap_or(DateAttrs { kind: "DATE".into(), value: "XXXX-XX-XX".into() })
+}
+
+/// A reference date written in the text itself: a dateline or date line near the top
+/// (`19 July 2025, Syria, Sweida:`, `Updated: July 20, 2025`, `date 2017-04-08`).
+pub fn find_dateline(text: &str, seg: &Segmentation) -> Option<Date> {
+    let top: Vec<_> = seg.blocks.iter().take(12).collect();
+    for b in top {
+        let line = &text[b.start..b.end];
+        for id in ["date/iso", "date/day-month-year", "date/month-day-year"] {
+            let rule = RULES.iter().find(|r| r.id == id)?;
+            if let Some(c) = rule.re.captures(line) {
+                let ctx = Ctx { reference: None, before: "", after: "" };
+                if let Some(v) = (rule.resolve)(&c, &ctx) {
+                    return parse_iso(&v.value).ok();
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (case, sentence, reference, expected span, type, value)
+    fn check(text: &str, reference: Option<&str>, span: &str, kind: &str, value: &str) {
+        // Shifted right by one character so no rule can assume it starts at offset 0.
+        let text = format!("¶ {text}");
+        let seg = crate::segment::segment(&text);
+        let r = reference.map(|r| parse_iso(r).unwrap());
+        let got = recognize(&text, &seg, r);
+        let found: Vec<(&str, String, String)> = got
+            .iter()
+            .map(|c| (&text[c.start..c.end], c.date.as_ref().unwrap().kind.clone(), c.date.as_ref().unwrap().value.clone()))
+            .collect();
+        assert!(
+            found.iter().any(|(s, k, v)| *s == span && k == kind && v == value),
+            "{text:?}: wanted {span:?} {kind} {value}, got {found:?}"
+        );
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, $r:expr, $span:expr, $kind:expr, $value:expr) => {
+            #[test]
+            fn $name() {
+                check($text, $r, $span, $kind, $value);
+            }
+        };
+    }
+
+    const REF: Option<&str> = Some("2025-07-20"); // a Sunday
+
+    t!(date001_weekday_past, "Erdogan said Saturday that", REF, "Saturday", "DATE", "2025-07-19");
+    t!(date002_weekday_same_day, "Fighting halted on Sunday, the government said.", REF, "Sunday", "DATE", "2025-07-20");
+    t!(date003_last_weekday, "killed in Sweida since last Sunday as clashes", REF, "last Sunday", "DATE", "2025-07-13");
+    t!(date004_weekday_future, "The talks will resume on Tuesday.", REF, "Tuesday", "DATE", "2025-07-22");
+    t!(date005_next_weekday, "They meet next Friday.", REF, "next Friday", "DATE", "2025-07-25");
+    t!(date006_earlier_this_week, "Israel intervened in the conflict earlier this week.", REF, "earlier this week", "DATE", "2025-W29");
+    t!(date007_duration_hours, "talks that lasted four hours", REF, "four hours", "DURATION", "PT4H");
+    t!(date008_duration_over_years, "rebelling for over 30 years.", REF, "over 30 years", "DURATION", "P30Y");
+    t!(date009_day_month_year, "19 July 2025, Syria, Sweida:", None, "19 July 2025", "DATE", "2025-07-19");
+    t!(date010_month_day_year, "On July 19, 2025 the city fell.", None, "July 19, 2025", "DATE", "2025-07-19");
+    t!(date011_iso, "date 2017-04-08 report", None, "2017-04-08", "DATE", "2017-04-08");
+    t!(date012_month_day_ref_year, "He arrived on Jan. 5 in Baghdad.", REF, "Jan. 5", "DATE", "2025-01-05");
+    t!(date013_since_month, "Since May, Erdogan has been talking", REF, "May", "DATE", "2025-05");
+    t!(date014_yesterday, "Officials said yesterday that", REF, "yesterday", "DATE", "2025-07-19");
+    t!(date015_last_week, "The strike last week killed", REF, "last week", "DATE", "2025-W28");
+    t!(date016_last_month, "It happened last month.", REF, "last month", "DATE", "2025-06");
+    t!(date017_two_days_ago, "It happened two days ago.", REF, "two days ago", "DATE", "2025-07-18");
+    t!(date018_past_hours, "in the past 24 hours, police said", REF, "the past 24 hours", "DURATION", "PT24H");
+    t!(date019_age, "a 67-year-old man", REF, "67-year-old", "DURATION", "P67Y");
+    t!(date020_decade, "in the 1990s the town grew", REF, "the 1990s", "DATE", "199");
+    t!(date021_year, "elected in 2019 and", REF, "2019", "DATE", "2019");
+    t!(date022_clock, "at 9:30 p.m. on the road", REF, "9:30 p.m.", "TIME", "2025-07-20T21:30");
+    t!(date023_part_of_day, "early Saturday morning, residents", REF, "early Saturday morning", "TIME", "2025-07-19TMO");
+    t!(date024_unresolved_weekday, "said Saturday that", None, "Saturday", "DATE", "XXXX-WXX-6");
+    t!(date025_now, "The city is now calm.", REF, "now", "DATE", "PRESENT_REF");
+    t!(date026_quarter, "in the third quarter of 2024 profits", REF, "the third quarter of 2024", "DATE", "2024-Q3");
+    t!(date027_set, "Patrols run every day.", REF, "every day", "SET", "P1D");
+    t!(date028_season, "fighting resumed last summer", REF, "last summer", "DATE", "2024-SU");
+    t!(date029_month_year, "in March 2011 protests began", REF, "March 2011", "DATE", "2011-03");
+    t!(date030_numeric_dmy, "dated 19/07/2025 it said", REF, "19/07/2025", "DATE", "2025-07-19");
+    t!(date031_today, "Officials said today that", REF, "today", "DATE", "2025-07-20");
+    t!(date032_tonight, "a vote tonight", REF, "tonight", "TIME", "2025-07-20TNI");
+    t!(date033_fiscal, "in fiscal 2026 spending", REF, "fiscal 2026", "DATE", "FY2026");
+    t!(date034_last_year, "since last year", REF, "last year", "DATE", "2024");
+
+    #[test]
+    fn date035_may_the_verb_is_not_a_month() {
+        let text = "Officials May resign. They may resign.";
+        let seg = crate::segment::segment(text);
+        assert!(recognize(text, &seg, None).is_empty());
+    }
+
+    #[test]
+    fn date036_dateline_found() {
+        let text = "Syrian Govt Says Fighting Halted\n\n19 July 2025, Syria, Sweida: fighters gather.";
+        let seg = crate::segment::segment(text);
+        assert_eq!(find_dateline(text, &seg).map(iso).as_deref(), Some("2025-07-19"));
+    }
+
+    #[test]
+    fn date037_parse_iso_errors() {
+        assert!(parse_iso("2025-02-30").is_err());
+        assert!(parse_iso("20-07-2025").unwrap_err().message().contains("YYYY-MM-DD"));
+        assert_eq!(iso(parse_iso("2025-07-20").unwrap()), "2025-07-20");
+    }
+}

@@ -1,0 +1,458 @@
+//! The document being annotated: the text, its annotations with stable ids and origins, the
+//! reference date, and every edit a user can make, validated and undoable. Positions are bytes
+//! here; callers give and get other units through [`crate::offset`].
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin};
+use crate::error::{Error, Result};
+use crate::offset::{OffsetMap, Unit};
+use crate::segment::{self, Segmentation};
+use crate::{casualty, date, pipeline};
+
+/// Where the reference date for relative dates comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceSource {
+    /// Given by the user (or by an imported file).
+    User,
+    /// A dateline or date line found in the text.
+    Dateline,
+    /// None known: relative dates keep `X` in their values.
+    None,
+}
+
+/// The part of a document that edits change and undo restores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct State {
+    annotations: Vec<Annotation>,
+    next_id: u32,
+    user_date: Option<Date>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: String,
+    offsets: OffsetMap,
+    seg: Segmentation,
+    dateline: Option<Date>,
+    state: State,
+    undo: Vec<State>,
+    redo: Vec<State>,
+}
+
+/// Which end of a span an edit moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// An edit, as the page and tests send it (JSON with an `op` key, camelCase).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Edit {
+    Add { start: usize, end: usize, label: String },
+    Remove { id: String },
+    Relabel { id: String, label: String },
+    Resize { id: String, start: usize, end: usize },
+    /// Moves one edge of a span by one word: `by` is -1 (left) or 1 (right).
+    Nudge { id: String, edge: Edge, by: i32 },
+    SetDate {
+        id: String,
+        #[serde(rename = "type")]
+        kind: String,
+        value: String,
+    },
+    SetCasualty {
+        id: String,
+        category: String,
+        count: Option<u64>,
+        qualifier: String,
+        min: Option<u64>,
+        max: Option<u64>,
+        victims: Option<String>,
+    },
+    SetReferenceDate { date: Option<String> },
+}
+
+impl Document {
+    /// A document with no annotations.
+    pub fn new(text: impl Into<String>) -> Document {
+        let text = text.into();
+        let seg = segment::segment(&text);
+        let dateline = date::find_dateline(&text, &seg);
+        Document {
+            offsets: OffsetMap::new(&text),
+            text,
+            seg,
+            dateline,
+            state: State { annotations: Vec::new(), next_id: 1, user_date: None },
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// Annotates `text` with every recognizer, against `reference` or a dateline in the text.
+    pub fn annotate(text: impl Into<String>, reference: Option<Date>) -> Document {
+        let mut doc = Document::new(text);
+        doc.state.user_date = reference;
+        let found = pipeline::recognize(&doc.text, &doc.seg, doc.reference_date());
+        for c in found {
+            let id = doc.state.next_id;
+            doc.state.next_id += 1;
+            doc.state.annotations.push(Annotation {
+                id,
+                label: c.label,
+                start: c.start,
+                end: c.end,
+                origin: Origin::Auto,
+                rule: Some(c.rule.to_string()),
+                date: c.date,
+                casualty: c.casualty,
+            });
+        }
+        doc
+    }
+
+    pub(crate) fn from_parts(text: String, user_date: Option<Date>, annotations: Vec<Annotation>) -> Document {
+        let mut doc = Document::new(text);
+        doc.state.next_id = annotations.iter().map(|a| a.id + 1).max().unwrap_or(1);
+        doc.state.annotations = annotations;
+        doc.state.user_date = user_date;
+        doc.sort();
+        doc
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    pub fn offsets(&self) -> &OffsetMap {
+        &self.offsets
+    }
+    pub fn segmentation(&self) -> &Segmentation {
+        &self.seg
+    }
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.state.annotations
+    }
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The reference date in use: the user's, else the text's dateline.
+    pub fn reference_date(&self) -> Option<Date> {
+        self.state.user_date.or(self.dateline)
+    }
+
+    pub fn reference_source(&self) -> ReferenceSource {
+        match (self.state.user_date, self.dateline) {
+            (Some(_), _) => ReferenceSource::User,
+            (None, Some(_)) => ReferenceSource::Dateline,
+            _ => ReferenceSource::None,
+        }
+    }
+
+    pub fn user_date(&self) -> Option<Date> {
+        self.state.user_date
+    }
+
+    fn sort(&mut self) {
+        self.state.annotations.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end), a.id));
+    }
+
+    fn index_of(&self, id: &str) -> Result<usize> {
+        let n: Option<u32> = id.strip_prefix('a').and_then(|n| n.parse().ok());
+        n.and_then(|n| self.state.annotations.iter().position(|a| a.id == n))
+            .ok_or_else(|| Error::edit(format!("no annotation with id {id:?}")))
+    }
+
+    /// Checks a span given in `unit` and returns it in bytes, trimmed of surrounding spaces.
+    fn span(&self, start: usize, end: usize, unit: Unit, skip: Option<u32>) -> Result<(usize, usize)> {
+        if start >= end {
+            return Err(Error::edit("the span is empty: select some text first"));
+        }
+        let (s, e) = (self.offsets.to_byte(start, unit)?, self.offsets.to_byte(end, unit)?);
+        let inner = &self.text[s..e];
+        let trimmed = inner.trim();
+        if trimmed.is_empty() {
+            return Err(Error::edit("the span holds only spaces: select a word"));
+        }
+        let s = s + (inner.len() - inner.trim_start().len());
+        let e = s + trimmed.len();
+        for a in self.state.annotations.iter().filter(|a| Some(a.id) != skip) {
+            let crosses = a.start < e && s < a.end && !(a.start <= s && e <= a.end) && !(s <= a.start && a.end <= e);
+            if crosses {
+                return Err(Error::edit(format!(
+                    "the span overlaps {} ({} “{}”) without containing it: resize or delete that one first",
+                    a.id_string(),
+                    a.label.as_str(),
+                    &self.text[a.start..a.end]
+                )));
+            }
+        }
+        Ok((s, e))
+    }
+
+    fn attrs_for(&self, label: Label, start: usize, end: usize) -> (Option<DateAttrs>, Option<CasualtyAttrs>) {
+        match label {
+            Label::Date => (Some(date::resolve_span(&self.text, start, end, self.reference_date())), None),
+            Label::Casualty => (None, Some(casualty::infer(&self.text, &self.seg, start, end))),
+            _ => (None, None),
+        }
+    }
+
+    /// Applies an edit given with positions in `unit`. On error nothing changes.
+    ///
+    /// # Errors
+    /// Empty or whitespace-only spans, offsets out of bounds or inside a character, spans that
+    /// cross another annotation, unknown ids or labels, invalid attributes.
+    pub fn apply(&mut self, edit: Edit, unit: Unit) -> Result<Option<String>> {
+        let before = self.state.clone();
+        let mut created = None;
+        match edit {
+            Edit::Add { start, end, label } => {
+                let label = Label::parse(&label).map_err(|e| Error::edit(e.message()))?;
+                let (s, e) = self.span(start, end, unit, None)?;
+                if self.state.annotations.iter().any(|a| a.start == s && a.end == e && a.label == label) {
+                    return Err(Error::edit(format!("“{}” is already annotated as {}", &self.text[s..e], label.as_str())));
+                }
+                let (date, casualty) = self.attrs_for(label, s, e);
+                let id = self.state.next_id;
+                self.state.next_id += 1;
+                self.state.annotations.push(Annotation { id, label, start: s, end: e, origin: Origin::User, rule: None, date, casualty });
+                created = Some(format!("a{id}"));
+            }
+            Edit::Remove { id } => {
+                let i = self.index_of(&id)?;
+                self.state.annotations.remove(i);
+            }
+            Edit::Relabel { id, label } => {
+                let i = self.index_of(&id)?;
+                let label = Label::parse(&label).map_err(|e| Error::edit(e.message()))?;
+                let a = &self.state.annotations[i];
+                if a.label == label {
+                    return Ok(None);
+                }
+                let (date, casualty) = self.attrs_for(label, a.start, a.end);
+                let a = &mut self.state.annotations[i];
+                a.label = label;
+                a.date = date;
+                a.casualty = casualty;
+                a.origin = Origin::User;
+            }
+            Edit::Resize { id, start, end } => {
+                let i = self.index_of(&id)?;
+                let skip = self.state.annotations[i].id;
+                let (s, e) = self.span(start, end, unit, Some(skip))?;
+                let a = &mut self.state.annotations[i];
+                a.start = s;
+                a.end = e;
+                a.origin = Origin::User;
+            }
+            Edit::Nudge { id, edge, by } => {
+                let i = self.index_of(&id)?;
+                let a = &self.state.annotations[i];
+                let (s, e) = self.nudged(a.start, a.end, edge, by)?;
+                let skip = a.id;
+                let (s, e) = self.span(s, e, Unit::Byte, Some(skip))?;
+                let a = &mut self.state.annotations[i];
+                a.start = s;
+                a.end = e;
+                a.origin = Origin::User;
+            }
+            Edit::SetDate { id, kind, value } => {
+                let i = self.index_of(&id)?;
+                let attrs = DateAttrs { kind, value: value.trim().to_string() };
+                attrs.validate().map_err(|e| Error::edit(e.message()))?;
+                let a = &mut self.state.annotations[i];
+                if a.label != Label::Date {
+                    return Err(Error::edit(format!("{id} is a {}, not a DATE", a.label.as_str())));
+                }
+                a.date = Some(attrs);
+                a.origin = Origin::User;
+            }
+            Edit::SetCasualty { id, category, count, qualifier, min, max, victims } => {
+                let i = self.index_of(&id)?;
+                let victims = victims.map(|v| v.trim().to_lowercase()).filter(|v| !v.is_empty());
+                let attrs = CasualtyAttrs { category, count, qualifier, min, max, victims };
+                attrs.validate().map_err(|e| Error::edit(e.message()))?;
+                let a = &mut self.state.annotations[i];
+                if a.label != Label::Casualty {
+                    return Err(Error::edit(format!("{id} is a {}, not a CASUALTY", a.label.as_str())));
+                }
+                a.casualty = Some(attrs);
+                a.origin = Origin::User;
+            }
+            Edit::SetReferenceDate { date } => {
+                let d = match date.as_deref().map(str::trim) {
+                    None | Some("") => None,
+                    Some(s) => Some(date::parse_iso(s).map_err(|e| Error::edit(e.message()))?),
+                };
+                self.state.user_date = d;
+                self.reresolve_dates();
+            }
+        }
+        self.sort();
+        if self.state != before {
+            self.undo.push(before);
+            self.redo.clear();
+        }
+        Ok(created)
+    }
+
+    /// The span with one edge moved to the neighbouring word boundary.
+    fn nudged(&self, start: usize, end: usize, edge: Edge, by: i32) -> Result<(usize, usize)> {
+        let tokens: Vec<(usize, usize)> = self.seg.sentences.iter().flat_map(|s| s.tokens.iter().map(|t| (t.start, t.end))).collect();
+        let r = match (edge, by.signum()) {
+            (Edge::Start, -1) => tokens.iter().rev().find(|t| t.0 < start).map(|t| (t.0, end)),
+            (Edge::Start, 1) => tokens.iter().find(|t| t.0 > start && t.0 < end).map(|t| (t.0, end)),
+            (Edge::End, 1) => tokens.iter().find(|t| t.1 > end).map(|t| (start, t.1)),
+            (Edge::End, -1) => tokens.iter().rev().find(|t| t.1 < end && t.1 > start).map(|t| (start, t.1)),
+            _ => None,
+        };
+        r.ok_or_else(|| Error::edit("the span cannot move further that way"))
+    }
+
+    /// Gives automatic DATE annotations the values of the current reference date; user edits
+    /// keep theirs.
+    fn reresolve_dates(&mut self) {
+        let found = date::recognize(&self.text, &self.seg, self.reference_date());
+        for a in self.state.annotations.iter_mut().filter(|a| a.label == Label::Date && a.origin == Origin::Auto) {
+            if let Some(c) = found.iter().find(|c| c.start == a.start && c.end == a.end) {
+                a.date = c.date.clone();
+            }
+        }
+    }
+
+    /// Undoes the last edit; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        match self.undo.pop() {
+            Some(s) => {
+                self.redo.push(std::mem::replace(&mut self.state, s));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Redoes the last undone edit; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        match self.redo.pop() {
+            Some(s) => {
+                self.undo.push(std::mem::replace(&mut self.state, s));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "🎉 Erdogan met Vladimir Putin in Sochi on Saturday. More than 900 people have been killed.";
+
+    fn doc() -> Document {
+        Document::annotate(TEXT, Some(date::parse_iso("2025-07-20").unwrap()))
+    }
+
+    fn u16(s: &str) -> (usize, usize) {
+        let b = TEXT.find(s).unwrap();
+        (TEXT[..b].encode_utf16().count(), TEXT[..b + s.len()].encode_utf16().count())
+    }
+
+    fn quotes(d: &Document) -> Vec<(String, Label, Origin)> {
+        d.annotations().iter().map(|a| (d.text()[a.start..a.end].to_string(), a.label, a.origin)).collect()
+    }
+
+    #[test]
+    fn add_relabel_remove_undo_redo() {
+        let mut d = doc();
+        let original = quotes(&d);
+        let (s, e) = u16("met");
+        let id = d.apply(Edit::Add { start: s, end: e, label: "ORG".into() }, Unit::Utf16).unwrap().unwrap();
+        assert!(quotes(&d).contains(&("met".into(), Label::Org, Origin::User)));
+        d.apply(Edit::Relabel { id: id.clone(), label: "PLACE".into() }, Unit::Utf16).unwrap();
+        assert!(quotes(&d).contains(&("met".into(), Label::Place, Origin::User)));
+        d.apply(Edit::Remove { id: id.clone() }, Unit::Utf16).unwrap();
+        assert_eq!(quotes(&d), original);
+        assert!(d.undo());
+        assert!(quotes(&d).contains(&("met".into(), Label::Place, Origin::User)));
+        assert!(d.undo());
+        assert!(d.undo());
+        assert_eq!(quotes(&d), original);
+        assert!(!d.undo());
+        assert!(d.redo());
+        assert!(quotes(&d).contains(&("met".into(), Label::Org, Origin::User)));
+    }
+
+    #[test]
+    fn edit_errors_change_nothing() {
+        let mut d = doc();
+        let before = quotes(&d);
+        let putin = u16("Vladimir Putin");
+        let cases: Vec<(&str, Edit, Unit, &str)> = vec![
+            ("empty", Edit::Add { start: 5, end: 5, label: "PERSON".into() }, Unit::Utf16, "empty"),
+            ("spaces", Edit::Add { start: 9, end: 10, label: "PERSON".into() }, Unit::Utf16, "only spaces"),
+            ("out of bounds", Edit::Add { start: 3, end: 900, label: "PERSON".into() }, Unit::Utf16, "past the end"),
+            ("splits emoji", Edit::Add { start: 1, end: 6, label: "PERSON".into() }, Unit::Utf16, "surrogate"),
+            ("unknown label", Edit::Add { start: 3, end: 9, label: "THING".into() }, Unit::Utf16, "unknown label"),
+            ("crossing", Edit::Add { start: putin.0 - 4, end: putin.0 + 2, label: "ORG".into() }, Unit::Utf16, "overlaps"),
+            ("unknown id", Edit::Remove { id: "a999".into() }, Unit::Utf16, "no annotation"),
+            ("bad date", Edit::SetReferenceDate { date: Some("20/07/2025".into()) }, Unit::Utf16, "YYYY-MM-DD"),
+        ];
+        for (name, edit, unit, msg) in cases {
+            let err = d.apply(edit, unit).unwrap_err();
+            assert!(err.message().contains(msg), "{name}: {err}");
+            assert_eq!(quotes(&d), before, "{name}");
+        }
+        assert!(!d.can_undo());
+    }
+
+    #[test]
+    fn resize_and_nudge() {
+        let mut d = doc();
+        let id = d.annotations().iter().find(|a| &TEXT[a.start..a.end] == "Vladimir Putin").unwrap().id_string();
+        d.apply(Edit::Nudge { id: id.clone(), edge: Edge::End, by: 1 }, Unit::Utf16).unwrap();
+        assert!(quotes(&d).iter().any(|q| q.0 == "Vladimir Putin in"));
+        d.apply(Edit::Nudge { id: id.clone(), edge: Edge::End, by: -1 }, Unit::Utf16).unwrap();
+        assert!(quotes(&d).iter().any(|q| q.0 == "Vladimir Putin" && q.2 == Origin::User));
+        let (s, e) = u16("met Vladimir Putin");
+        d.apply(Edit::Resize { id, start: s, end: e }, Unit::Utf16).unwrap();
+        assert!(quotes(&d).iter().any(|q| q.0 == "met Vladimir Putin"));
+    }
+
+    #[test]
+    fn reference_date_reresolves_auto_dates_only() {
+        let mut d = doc();
+        let sat = d.annotations().iter().find(|a| &TEXT[a.start..a.end] == "Saturday").unwrap().id_string();
+        assert_eq!(d.annotations()[d.index_of(&sat).unwrap()].date.as_ref().unwrap().value, "2025-07-19");
+        d.apply(Edit::SetReferenceDate { date: Some("2025-08-01".into()) }, Unit::Utf16).unwrap();
+        assert_eq!(d.annotations()[d.index_of(&sat).unwrap()].date.as_ref().unwrap().value, "2025-07-26");
+        d.apply(Edit::SetDate { id: sat.clone(), kind: "DATE".into(), value: "2025-07-12".into() }, Unit::Utf16).unwrap();
+        d.apply(Edit::SetReferenceDate { date: Some("2025-07-20".into()) }, Unit::Utf16).unwrap();
+        assert_eq!(d.annotations()[d.index_of(&sat).unwrap()].date.as_ref().unwrap().value, "2025-07-12");
+        assert!(d.undo());
+        assert_eq!(d.reference_date().map(date::iso).as_deref(), Some("2025-08-01"));
+    }
+
+    #[test]
+    fn user_casualty_and_date_get_attributes() {
+        let mut d = Document::new("Officials said 12 people were killed last Sunday.");
+        d.apply(Edit::SetReferenceDate { date: Some("2025-07-20".into()) }, Unit::Byte).unwrap();
+        d.apply(Edit::Add { start: 15, end: 24, label: "CASUALTY".into() }, Unit::Byte).unwrap();
+        d.apply(Edit::Add { start: 37, end: 48, label: "DATE".into() }, Unit::Byte).unwrap();
+        let c = d.annotations()[0].casualty.clone().unwrap();
+        assert_eq!((c.category.as_str(), c.count), ("killed", Some(12)));
+        assert_eq!(d.annotations()[1].date.as_ref().unwrap().value, "2025-07-13");
+        let err = d.apply(Edit::SetCasualty { id: "a1".into(), category: "eaten".into(), count: None, qualifier: "exact".into(), min: None, max: None, victims: None }, Unit::Byte).unwrap_err();
+        assert!(err.message().contains("category"));
+    }
+}

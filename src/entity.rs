@@ -1,0 +1,396 @@
+//! Names of people, organisations, places and groups. A first, rule-based recognizer: gazetteer
+//! names, runs of capitalised words split at titles and known names, classified by their shape
+//! (a given name first, an organisation or place word last, an acronym) and their context
+//! (`President …`, `in …`, `Photo: …`); then one pass over the whole document so a name keeps
+//! its label everywhere (`Erdogan` after `Recep Tayyip Erdogan`), including in Title Case
+//! headlines, where capitals alone prove nothing.
+
+use std::collections::HashMap;
+
+use crate::annotation::{Candidate, Label};
+use crate::gazetteer::{self, Gazetteer, Hit};
+use crate::segment::{BlockKind, Segmentation, Sentence, TokenKind};
+
+const ORG_WORDS: &[&str] = &[
+    "Party", "Ministry", "Council", "Committee", "Commission", "Agency", "Army", "Forces", "Force",
+    "Units", "Brigade", "Brigades", "Front", "Movement", "Organization", "Organisation",
+    "Observatory", "University", "College", "Institute", "Court", "Police", "Department",
+    "Office", "Service", "Services", "Union", "Federation", "League", "Club", "Parliament",
+    "Assembly", "Coalition", "Alliance", "Network", "News", "Times", "Post", "Journal", "Bank",
+    "Corp", "Corporation", "Inc", "Ltd", "Company", "Co", "Group", "Association", "Authority",
+    "Board", "Bureau", "Foundation", "Fund", "Guard", "Guards", "Media", "Press", "Airlines",
+    "Airways", "Motors", "Industries", "Church", "Congress", "Senate", "Cabinet", "Government",
+    "Administration", "Program", "Programme", "Center", "Centre", "Society", "Tribune", "Herald",
+    "Gazette", "Daily", "Television", "TV", "Radio", "Agency", "Brotherhood", "Battalion",
+    "Regiment", "Division", "Command", "Corps", "Sheriff's", "FC", "United", "City",
+];
+
+const PLACE_WORDS: &[&str] = &[
+    "Sea", "Ocean", "River", "Gulf", "Bay", "Lake", "Mountains", "Mountain", "Island", "Islands",
+    "Valley", "Desert", "Strip", "Peninsula", "Heights", "Province", "Governorate", "Region",
+    "County", "District", "Street", "Road", "Avenue", "Square", "Bridge", "Airport", "airbase",
+    "Airbase", "Base", "Hospital", "Prison", "Stadium", "Camp", "Crossing", "Plain", "Plains",
+    "Coast", "Canal", "Boulevard", "Park", "Hills", "Village", "Town", "Neighborhood",
+    "Neighbourhood", "Highway", "Mall", "Dam", "Field", "Oblast", "Territory", "Territories",
+];
+
+/// Lower-case words before a name that make it a person's: `spokesman Noureddine al-Baba`.
+const ROLES: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "envoy", "counterpart", "leader", "minister",
+    "president", "chief", "commander", "general", "officer", "director", "secretary", "said",
+    "told", "mayor", "governor", "senator", "judge", "ambassador", "correspondent", "reporter",
+    "brother", "sister", "son", "daughter", "wife", "husband", "mother", "father", "victim",
+    "suspect", "resident", "neighbor", "neighbour", "named", "identified", "deputy", "captain",
+];
+
+const LOCATIVE: &[&str] = &["in", "near", "at", "from", "outside", "across", "into", "to", "toward", "towards", "around", "throughout", "across"];
+const CONNECTORS: &[&str] = &["of", "for", "de", "la", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "du", "del", "le", "&", "y", "on"];
+const CREDIT: &[&str] = &["photo", "photograph", "credit", "image", "by", "picture", "video"];
+
+/// One name found in a sentence before the document pass.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    label: Option<Label>,
+    rule: &'static str,
+    /// Evidence from the name itself or a list (not just its shape).
+    strong: bool,
+    /// Sentence-initial or in a Title Case line: a capital here says little.
+    weak_position: bool,
+}
+
+/// Name candidates in `text`.
+pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
+    let g = gazetteer::get();
+    let hits = g.find(text);
+    let hit_at: HashMap<usize, Hit> = hits.iter().map(|h| (h.start, *h)).collect();
+    let mut mentions = Vec::new();
+    for s in &seg.sentences {
+        if seg.blocks[s.block].kind == BlockKind::Boilerplate {
+            continue;
+        }
+        Sentences { text, g, hit_at: &hit_at, s, out: &mut mentions }.run();
+    }
+    document_pass(text, mentions)
+}
+
+struct Sentences<'a> {
+    text: &'a str,
+    g: &'a Gazetteer,
+    hit_at: &'a HashMap<usize, Hit>,
+    s: &'a Sentence,
+    out: &'a mut Vec<Mention>,
+}
+
+impl Sentences<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.s.tokens.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    /// Is token `i` the first word of its sentence (after quotes, brackets or a colon)?
+    fn initial(&self, i: usize) -> bool {
+        (0..i).all(|k| self.s.tokens[k].kind == TokenKind::Punct)
+            || matches!(self.word(i - 1), ":" | "“" | "\"" | "—" | "–" | "(" | "‘")
+    }
+
+    fn capitalised(w: &str) -> bool {
+        let mut cs = w.chars();
+        match cs.next() {
+            Some(c) if c.is_uppercase() => true,
+            // al-Assad, el-Sisi, bin-Laden: a particle joined to a capitalised name.
+            Some(_) => w.split_once('-').is_some_and(|(p, rest)| {
+                matches!(p, "al" | "el" | "bin" | "ibn" | "abu" | "ul" | "ad" | "as" | "ash" | "at" | "az")
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+            }),
+            None => false,
+        }
+    }
+
+    fn name_word(&self, i: usize) -> bool {
+        let Some(t) = self.s.tokens.get(i) else { return false };
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.word(i);
+        if !Self::capitalised(w) {
+            return false;
+        }
+        if self.hit_at.contains_key(&t.start) {
+            return true;
+        }
+        let lower = w.to_lowercase();
+        let common = self.g.common_words.contains(lower.as_str());
+        !(common && (self.s.title_case || self.initial(i) || w.len() > 1 && w.chars().all(char::is_uppercase) && lower.len() > 4))
+    }
+
+    /// A title at token `i` (`President`, `Maj. Gen.`, `Secretary of State`): its length in
+    /// tokens, counting the full stops of abbreviations.
+    fn title_at(&self, i: usize) -> usize {
+        let mut best = 0;
+        let mut phrase = String::new();
+        let mut k = i;
+        while k < self.s.tokens.len() && k < i + 8 {
+            let w = self.word(k);
+            if w == "." {
+                phrase.push('.');
+            } else {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(w);
+            }
+            k += 1;
+            if self.g.titles.contains(phrase.as_str()) {
+                best = k - i;
+                if self.word(k) == "." {
+                    best += 1;
+                }
+            }
+        }
+        best
+    }
+
+    fn hit(&self, i: usize) -> Option<(Hit, usize)> {
+        let t = self.s.tokens.get(i)?;
+        let h = *self.hit_at.get(&t.start)?;
+        // The hit must end on a token end inside this sentence.
+        let k = (i..self.s.tokens.len()).find(|&k| self.s.tokens[k].end == h.end)?;
+        Some((h, k + 1))
+    }
+
+    fn run(&mut self) {
+        let n = self.s.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if !(self.name_word(i) || self.hit(i).is_some()) {
+                i += 1;
+                continue;
+            }
+            // The maximal run: name words, known names and connectors between name words.
+            let mut j = i;
+            loop {
+                if let Some((_, e)) = self.hit(j) {
+                    j = e;
+                } else if self.name_word(j) {
+                    j += 1;
+                } else if j > i && CONNECTORS.contains(&self.word(j)) && (self.name_word(j + 1) || self.hit(j + 1).is_some()) {
+                    j += 1;
+                } else if j > i && self.word(j) == "." && self.title_at(i) > 0 && j < i + self.title_at(i) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if j == i {
+                i += 1;
+                continue;
+            }
+            self.split_run(i, j);
+            i = j;
+        }
+    }
+
+    /// Splits a run of capitalised words into titles, known names and unknown chunks.
+    fn split_run(&mut self, from: usize, to: usize) {
+        let prev = if from > 0 { self.word(from - 1).to_lowercase() } else { String::new() };
+        let credit = (1..=3).any(|d| from >= d && CREDIT.contains(&self.word(from - d).to_lowercase().as_str()) && (d == 1 || self.word(from - 1) == ":"));
+        let mut after_title = ROLES.contains(&prev.as_str()) && prev != "said" && prev != "told" || prev == "by" && credit;
+        // An organisation word at the end makes the whole run one organisation, demonyms and
+        // places included (`Syrian Interior Ministry`), unless a title splits it.
+        let last = self.word(to - 1);
+        let title_inside = (from..to).any(|k| self.title_at(k) > 0);
+        if ORG_WORDS.contains(&last) && !title_inside && to - from > 1 && self.hit(from).is_none_or(|(_, e)| e < to) {
+            let start = self.strip_leading_the(from, to);
+            self.push(start, to, Some(Label::Org), "entity/org-word", true, false);
+            return;
+        }
+        let mut i = from;
+        let mut chunk_start = None;
+        while i < to {
+            let t = self.title_at(i);
+            let h = self.hit(i).filter(|&(_, e)| e <= to);
+            // After a title, or from a given name on, the words are one person's name even
+            // where a word is also a place (`Vladimir`, `Marco Rubio`).
+            let person_here = chunk_start.is_none()
+                && t == 0
+                && h.is_none_or(|(hh, e)| hh.entry.label == Label::Place && e < to || hh.entry.label == Label::Person)
+                && (after_title || (self.g.first_names.contains(self.word(i)) && i + 1 < to && !CONNECTORS.contains(&self.word(i + 1))));
+            if person_here {
+                let mut e = i + 1;
+                while e < to && self.title_at(e) == 0 && !CONNECTORS.contains(&self.word(e)) && self.hit(e).is_none_or(|(hh, _)| matches!(hh.entry.label, Label::Place | Label::Person)) {
+                    e += 1;
+                }
+                let rule = if after_title { "entity/title-person" } else { "entity/given-name" };
+                self.push(i, e, Some(Label::Person), rule, true, false);
+                after_title = false;
+                i = e;
+                continue;
+            }
+            if t > 0 || h.is_some() {
+                if let Some(cs) = chunk_start.take() {
+                    self.classify(cs, i, after_title, credit, &prev, from);
+                }
+                after_title = false;
+                if t > 0 && h.is_none_or(|(hh, _)| hh.entry.label != Label::Place && hh.entry.label != Label::Org) {
+                    after_title = true;
+                    i += t;
+                    continue;
+                }
+                let (hit, e) = h.unwrap();
+                self.push(i, e, Some(hit.entry.label), hit.entry.rule, true, false);
+                i = e;
+                continue;
+            }
+            if chunk_start.is_none() {
+                if CONNECTORS.contains(&self.word(i)) {
+                    i += 1;
+                    continue;
+                }
+                chunk_start = Some(i);
+            }
+            i += 1;
+        }
+        if let Some(cs) = chunk_start {
+            // Drop trailing connectors.
+            let mut end = to;
+            while end > cs + 1 && CONNECTORS.contains(&self.word(end - 1)) {
+                end -= 1;
+            }
+            self.classify(cs, end, after_title, credit, &prev, from);
+        }
+    }
+
+    fn strip_leading_the(&self, from: usize, _to: usize) -> usize {
+        if self.word(from) == "The" { from + 1 } else { from }
+    }
+
+    fn classify(&mut self, from: usize, to: usize, after_title: bool, credit: bool, prev: &str, run_start: usize) {
+        let words: Vec<&str> = (from..to).map(|k| self.word(k)).filter(|w| *w != ".").collect();
+        if words.is_empty() {
+            return;
+        }
+        let first = words[0];
+        let last = *words.last().unwrap();
+        let single = words.len() == 1;
+        let weak_position = self.s.title_case || self.initial(from);
+        let ctx_prev = if from == run_start { prev.to_string() } else { String::new() };
+        let acronym = single && (2..=6).contains(&first.chars().count()) && first.chars().all(|c| c.is_uppercase() || c == '.') && !self.s.title_case;
+        let (label, rule, strong) = if after_title {
+            (Some(Label::Person), "entity/title-person", true)
+        } else if credit && !single {
+            (Some(Label::Person), "entity/photo-credit", true)
+        } else if PLACE_WORDS.contains(&last) && !single {
+            (Some(Label::Place), "entity/place-word", true)
+        } else if ORG_WORDS.contains(&last) && !single {
+            (Some(Label::Org), "entity/org-word", true)
+        } else if !single && self.g.first_names.contains(first) {
+            (Some(Label::Person), "entity/given-name", true)
+        } else if acronym {
+            (Some(Label::Org), "entity/acronym", false)
+        } else if matches!(ctx_prev.as_str(), "city" | "town" | "village" | "province" | "district" | "region") && from > 1 && self.word(from - 1) == "of" {
+            (Some(Label::Place), "entity/place-context", true)
+        } else if LOCATIVE.contains(&ctx_prev.as_str()) && words.len() <= 2 {
+            (Some(Label::Place), "entity/after-locative", false)
+        } else if !single {
+            (Some(Label::Person), "entity/name-shape", false)
+        } else {
+            (None, "entity/capitalised", false)
+        };
+        // `of` before a city name: `the city of Sweida` (the run starts after `of`).
+        let (label, rule, strong) = if label.is_none_or(|l| l != Label::Place) && single && from >= 2 && self.word(from - 1) == "of" && matches!(self.word(from - 2), "city" | "town" | "village" | "province" | "district") {
+            (Some(Label::Place), "entity/place-context", true)
+        } else {
+            (label, rule, strong)
+        };
+        self.push(from, to, label, rule, strong, weak_position);
+    }
+
+    fn push(&mut self, from: usize, to: usize, label: Option<Label>, rule: &'static str, strong: bool, weak_position: bool) {
+        if from >= to {
+            return;
+        }
+        let (start, end) = (self.s.tokens[from].start, self.s.tokens[to - 1].end);
+        self.out.push(Mention { start, end, label, rule, strong, weak_position });
+    }
+}
+
+/// Gives each name one label through the document and drops what stays unknown.
+fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate> {
+    let mut known: HashMap<&str, Label> = HashMap::new();
+    let mut surnames: HashMap<String, Label> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.strong) {
+        let Some(label) = m.label else { continue };
+        let name = &text[m.start..m.end];
+        known.entry(name).or_insert(label);
+        if label == Label::Person {
+            let parts: Vec<&str> = name.split_whitespace().collect();
+            if parts.len() >= 2 {
+                let last = parts[parts.len() - 1];
+                surnames.entry(last.to_string()).or_insert(label);
+                // `al-Assad` is also `Assad`.
+                if let Some((_, bare)) = last.split_once('-') {
+                    surnames.entry(bare.to_string()).or_insert(label);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for m in mentions {
+        let name = &text[m.start..m.end];
+        let (label, rule) = if m.strong {
+            (m.label, m.rule)
+        } else if let Some(&l) = known.get(name) {
+            (Some(l), "entity/same-name")
+        } else if let Some(&l) = surnames.get(name) {
+            (Some(l), "entity/surname")
+        } else if m.weak_position {
+            (None, m.rule)
+        } else {
+            (m.label, m.rule)
+        };
+        if let Some(label) = label {
+            out.push(Candidate::new(m.start, m.end, label, rule));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Label)> {
+        let text = format!("¶ {text}");
+        let seg = crate::segment::segment(&text);
+        recognize(&text, &seg).into_iter().map(|c| (text[c.start..c.end].to_string(), c.label)).collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, has [$(($s:expr, $l:ident)),*] $(, not [$($n:expr),*])?) => {
+            #[test]
+            fn $name() {
+                let got = names($text);
+                $(assert!(got.contains(&($s.to_string(), Label::$l)), "{:?}: wanted {} {:?}, got {got:?}", $text, $s, Label::$l);)*
+                $($(assert!(!got.iter().any(|(s, _)| s == $n), "{:?}: {:?} should not be a name, got {got:?}", $text, $n);)*)?
+            }
+        };
+    }
+
+    t!(ent001_title_person, "Turkish President Recep Tayyip Erdogan said on Saturday.", has [("Turkish", Group), ("Recep Tayyip Erdogan", Person)], not ["President"]);
+    t!(ent002_given_name, "His counterpart Vladimir Putin asked him.", has [("Vladimir Putin", Person)]);
+    t!(ent003_possessive_outside, "to cooperate with Bashar al-Assad’s regime.", has [("Bashar al-Assad", Person)]);
+    t!(ent004_abbrev_in_brackets, "the Kurdistan Workers' Party (PKK), listed", has [("Kurdistan Workers' Party", Org), ("PKK", Org)]);
+    t!(ent005_place_word, "leaders met at the Russian Black Sea resort of Sochi.", has [("Russian", Group), ("Black Sea", Place), ("Sochi", Place)]);
+    t!(ent006_role_person, "Syria's interior ministry spokesman Noureddine al-Baba said.", has [("Syria", Place), ("Noureddine al-Baba", Person)]);
+    t!(ent007_title_split_place, "US Secretary of State Marco Rubio later urged calm.", has [("US", Place), ("Marco Rubio", Person)]);
+    t!(ent008_credit, "smoke rises. Photo: Moawia Atrash/dpa", has [("Moawia Atrash", Person), ("dpa", Org)]);
+    t!(ent009_headline_title_case, "Erdogan Says Putin Asked Him to Cooperate with Assad Regime\nPresident Recep Tayyip Erdogan and Vladimir Putin met with Bashar al-Assad.",
+        has [("Erdogan", Person), ("Putin", Person), ("Assad", Person)], not ["Putin Asked", "Assad Regime", "Cooperate", "Says"]);
+    t!(ent010_city_of, "fighters gather in the city of Sweida, as smoke rises.", has [("Sweida", Place)]);
+    t!(ent011_groups, "clashes between the Druze and Bedouin drew in the government", has [("Druze", Group), ("Bedouin", Group)]);
+    t!(ent012_org_word, "the Syrian Observatory for Human Rights said", has [("Syrian Observatory for Human Rights", Org)]);
+    t!(ent013_led_modifier, "a Saudi-led coalition", has [("Saudi", Group)]);
+    t!(ent014_boilerplate_skipped, "Share\nTT\nThe talks ended.", has [], not ["TT", "Share"]);
+    t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
+}

@@ -1,0 +1,143 @@
+//! Word lists compiled into the binary: plain text files in `data/` (each with its source and
+//! licence in its header), parsed once on first use. Names are found with one aho-corasick
+//! automaton (leftmost-longest, case-sensitive, since capitals carry meaning in names).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::annotation::Label;
+
+/// A gazetteer entry: its label and the rule id it is reported under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub label: Label,
+    pub rule: &'static str,
+}
+
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+    pub first_names: HashSet<&'static str>,
+    pub common_words: HashSet<&'static str>,
+    pub titles: HashSet<&'static str>,
+    /// Abbreviation → expansion (`PKK` → `Kurdistan Workers' Party`), for clusters.
+    pub expansions: HashMap<&'static str, &'static str>,
+}
+
+fn lines(name: &str, text: &'static str) -> impl Iterator<Item = &'static str> {
+    let _ = name;
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
+
+/// The built-in gazetteer.
+pub fn get() -> &'static Gazetteer {
+    &GAZETTEER
+}
+
+fn build() -> Gazetteer {
+    // Later lists win over earlier ones for the same name: curated lists last.
+    let mut names: HashMap<&'static str, Entry> = HashMap::new();
+    for line in lines("conll-names.tsv", include_str!("../data/conll-names.tsv")) {
+        let (label, name) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("data/conll-names.tsv: line {line:?} has no tab"));
+        let label = Label::parse(label).unwrap_or_else(|e| panic!("data/conll-names.tsv: {e}"));
+        names.insert(name, Entry { label, rule: "entity/known-name" });
+    }
+    for name in lines("places.txt", include_str!("../data/places.txt")) {
+        names.insert(name, Entry { label: Label::Place, rule: "entity/gazetteer-place" });
+    }
+    for name in lines("demonyms.txt", include_str!("../data/demonyms.txt"))
+        .chain(lines("groups.txt", include_str!("../data/groups.txt")))
+    {
+        names.insert(name, Entry { label: Label::Group, rule: "entity/gazetteer-group" });
+    }
+    for name in lines("places-extra.txt", include_str!("../data/places-extra.txt")) {
+        names.insert(name, Entry { label: Label::Place, rule: "entity/gazetteer-place" });
+    }
+    let mut expansions = HashMap::new();
+    for line in lines("orgs.txt", include_str!("../data/orgs.txt")) {
+        let (full, abbr) = match line.split_once(" | ") {
+            Some((f, a)) => (f.trim(), Some(a.trim())),
+            None => (line, None),
+        };
+        names.insert(full, Entry { label: Label::Org, rule: "entity/gazetteer-org" });
+        if let Some(a) = abbr {
+            names.insert(a, Entry { label: Label::Org, rule: "entity/gazetteer-org" });
+            expansions.insert(a, full);
+        }
+    }
+    let mut keys: Vec<&'static str> = names.keys().copied().collect();
+    keys.sort_unstable();
+    let entries = keys.iter().map(|k| names[k]).collect();
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&keys)
+        .expect("gazetteer automaton");
+    Gazetteer {
+        automaton,
+        entries,
+        first_names: lines("first-names.txt", include_str!("../data/first-names.txt")).collect(),
+        common_words: lines("common-words.txt", include_str!("../data/common-words.txt")).collect(),
+        titles: lines("titles.txt", include_str!("../data/titles.txt")).collect(),
+        expansions,
+    }
+}
+
+/// A gazetteer name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: Entry,
+}
+
+impl Gazetteer {
+    /// Names in `text` that stand as whole words.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        self.automaton
+            .find_iter(text)
+            .filter(|m| !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next()))
+            .map(|m| Hit { start: m.start(), end: m.end(), entry: self.entries[m.pattern().as_usize()] })
+            .collect()
+    }
+
+    /// The entry for exactly this name.
+    pub fn lookup(&self, name: &str) -> Option<Entry> {
+        let m = self.automaton.find(name)?;
+        (m.start() == 0 && m.end() == name.len()).then(|| self.entries[m.pattern().as_usize()])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_words_only() {
+        let g = get();
+        let text = "é Romania and Syria met in Sochi near the Black Sea; the PKK and EU.";
+        let found: Vec<(&str, Label)> = g.find(text).iter().map(|h| (&text[h.start..h.end], h.entry.label)).collect();
+        assert!(found.contains(&("Syria", Label::Place)), "{found:?}");
+        assert!(found.contains(&("Sochi", Label::Place)));
+        assert!(found.contains(&("Black Sea", Label::Place)));
+        assert!(found.contains(&("PKK", Label::Org)));
+        assert!(!found.iter().any(|(s, _)| *s == "Oman"));
+    }
+
+    #[test]
+    fn lists_are_loaded() {
+        let g = get();
+        assert!(g.first_names.contains("Marco"));
+        assert!(g.common_words.contains("says"));
+        assert!(g.titles.contains("President"));
+        assert_eq!(g.expansions.get("PKK"), Some(&"Kurdistan Workers' Party"));
+        assert_eq!(g.lookup("Druze").map(|e| e.label), Some(Label::Group));
+        assert_eq!(g.lookup("Turkish").map(|e| e.label), Some(Label::Group));
+    }
+}

@@ -1,0 +1,272 @@
+//! The gloss JSON document of the export contract (annotation-guidelines.md): what the page
+//! downloads and the command line prints, and its import with clear messages. Offsets are code
+//! points in the file, converted once here.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin};
+use crate::cluster;
+use crate::date;
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::offset::Unit;
+
+pub const FORMAT: &str = "gloss";
+pub const VERSION: u64 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportAnnotation {
+    pub id: String,
+    pub label: Label,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub origin: Origin,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateAttrs>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub casualty: Option<CasualtyAttrs>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ExportEntity {
+    pub id: String,
+    pub label: Label,
+    pub name: String,
+    pub mentions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportDocument {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Value>,
+    pub format: &'static str,
+    pub version: u64,
+    pub offset_unit: &'static str,
+    pub text: String,
+    pub reference_date: Option<String>,
+    pub annotations: Vec<ExportAnnotation>,
+    pub entities: Vec<ExportEntity>,
+}
+
+/// Annotations and entities of `doc` with positions in `unit`.
+pub fn annotations_in(doc: &Document, unit: Unit) -> (Vec<ExportAnnotation>, Vec<ExportEntity>) {
+    let anns = doc.annotations();
+    let clusters = cluster::clusters(doc.text(), anns);
+    let mut entity_of = vec![None; anns.len()];
+    let entities = clusters
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let id = format!("e{}", k + 1);
+            for &m in &c.mentions {
+                entity_of[m] = Some(id.clone());
+            }
+            ExportEntity { id, label: c.label, name: c.name.clone(), mentions: c.mentions.iter().map(|&m| anns[m].id_string()).collect() }
+        })
+        .collect();
+    let map = doc.offsets();
+    let out = anns
+        .iter()
+        .zip(entity_of)
+        .map(|(a, entity)| ExportAnnotation {
+            id: a.id_string(),
+            label: a.label,
+            start: map.from_byte(a.start, unit),
+            end: map.from_byte(a.end, unit),
+            quote: doc.text()[a.start..a.end].to_string(),
+            origin: a.origin,
+            rule: a.rule.clone(),
+            entity,
+            date: a.date.clone(),
+            casualty: a.casualty.clone(),
+        })
+        .collect();
+    (out, entities)
+}
+
+/// The export document of `doc`.
+pub fn export(doc: &Document) -> ExportDocument {
+    let (annotations, entities) = annotations_in(doc, Unit::CodePoint);
+    ExportDocument {
+        id: None,
+        format: FORMAT,
+        version: VERSION,
+        offset_unit: "codepoint",
+        text: doc.text().to_string(),
+        reference_date: doc.reference_date().map(date::iso),
+        annotations,
+        entities,
+    }
+}
+
+pub fn to_json(doc: &Document) -> String {
+    serde_json::to_string(&export(doc)).expect("export serializes")
+}
+
+fn field<'a>(obj: &'a serde_json::Map<String, Value>, key: &str, what: &str) -> Result<&'a Value> {
+    obj.get(key).ok_or_else(|| Error::import(format!("{what} has no \"{key}\"")))
+}
+
+/// Reads a gloss JSON export. Unknown keys are ignored; a newer version is refused.
+///
+/// # Errors
+/// Text that is not JSON, not a gloss document, a newer version, or annotations with bad
+/// labels, offsets out of range, quotes that do not match the text, or duplicate ids.
+pub fn import(json: &str) -> Result<Document> {
+    let value: Value = serde_json::from_str(json).map_err(|e| Error::import(format!("this file is not valid JSON ({e})")))?;
+    let obj = value.as_object().ok_or_else(|| Error::import("this file is not a gloss document: expected a JSON object"))?;
+    match obj.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(other) => return Err(Error::import(format!("this is a {other:?} file, not a gloss document (\"format\": \"gloss\")"))),
+        None => return Err(Error::import("this file is not a gloss document: it has no \"format\": \"gloss\"")),
+    }
+    let version = field(obj, "version", "the document")?.as_u64().ok_or_else(|| Error::import("\"version\" must be a whole number"))?;
+    if version > VERSION {
+        return Err(Error::import(format!("this document was made by a newer gloss (version {version}); this one reads version {VERSION}")));
+    }
+    if let Some(unit) = obj.get("offsetUnit") {
+        if unit.as_str() != Some("codepoint") {
+            return Err(Error::import(format!("offsetUnit {unit} is not supported: gloss documents count code points")));
+        }
+    }
+    let text = field(obj, "text", "the document")?.as_str().ok_or_else(|| Error::import("\"text\" must be a string"))?.to_string();
+    let user_date = match obj.get("referenceDate") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(date::parse_iso(s).map_err(|e| Error::import(format!("referenceDate: {e}")))?),
+        Some(other) => return Err(Error::import(format!("referenceDate must be a date string or null, not {other}"))),
+    };
+    let doc = Document::new(text);
+    let map = doc.offsets();
+    let list = match obj.get("annotations") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(a)) => a.clone(),
+        Some(_) => return Err(Error::import("\"annotations\" must be a list")),
+    };
+    let mut anns: Vec<Annotation> = Vec::with_capacity(list.len());
+    let mut seen = std::collections::HashSet::new();
+    let mut next_free = list.len() as u32 + 1;
+    for (k, v) in list.iter().enumerate() {
+        let what = format!("annotation {}", k + 1);
+        let a: ExportAnnotationIn = serde_json::from_value(v.clone()).map_err(|e| Error::import(format!("{what}: {e}")))?;
+        let what = match &a.id { Some(id) => format!("annotation {id}"), None => what };
+        let label = Label::parse(&a.label).map_err(|e| Error::import(format!("{what}: {e}")))?;
+        let len = map.len(Unit::CodePoint);
+        if a.start >= a.end || a.end > len {
+            return Err(Error::import(format!("{what}: offsets {}..{} are not a span inside the text ({len} code points)", a.start, a.end)));
+        }
+        let (s, e) = (map.to_byte(a.start, Unit::CodePoint).map_err(|e| Error::import(format!("{what}: {e}")))?, map.to_byte(a.end, Unit::CodePoint).map_err(|e| Error::import(format!("{what}: {e}")))?);
+        if let Some(q) = &a.quote {
+            if *q != doc.text()[s..e] {
+                return Err(Error::import(format!("{what}: its quote “{q}” does not match the text at {}..{} (“{}”)", a.start, a.end, &doc.text()[s..e])));
+            }
+        }
+        let id = match a.id.as_deref().and_then(|i| i.strip_prefix('a')).and_then(|n| n.parse::<u32>().ok()) {
+            Some(n) => n,
+            None => {
+                next_free += 1;
+                next_free + 100_000
+            }
+        };
+        if !seen.insert(id) {
+            return Err(Error::import(format!("{what}: the id is used twice")));
+        }
+        if let Some(d) = &a.date {
+            d.validate().map_err(|e| Error::import(format!("{what}: {e}")))?;
+        }
+        if let Some(c) = &a.casualty {
+            c.validate().map_err(|e| Error::import(format!("{what}: {e}")))?;
+        }
+        anns.push(Annotation {
+            id,
+            label,
+            start: s,
+            end: e,
+            origin: a.origin.unwrap_or(Origin::User),
+            rule: a.rule,
+            date: if label == Label::Date { a.date } else { None },
+            casualty: if label == Label::Casualty { a.casualty } else { None },
+        });
+    }
+    let text = doc.text().to_string();
+    Ok(Document::from_parts(text, user_date, anns))
+}
+
+/// An annotation as read from a file: lenient where the contract allows.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ExportAnnotationIn {
+    id: Option<String>,
+    label: String,
+    start: usize,
+    end: usize,
+    quote: Option<String>,
+    origin: Option<Origin>,
+    rule: Option<String>,
+    date: Option<DateAttrs>,
+    casualty: Option<CasualtyAttrs>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Document {
+        Document::annotate("👨‍👩‍👧 Erdogan met Vladimir Putin in Sochi on Saturday; more than 900 people were killed. قال أردوغان", Some(date::parse_iso("2025-07-20").unwrap()))
+    }
+
+    #[test]
+    fn export_round_trip() {
+        let doc = sample();
+        let json = to_json(&doc);
+        let back = import(&json).unwrap();
+        assert_eq!(to_json(&back), json);
+        let v: Value = serde_json::from_str(&json).unwrap();
+        let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
+        for a in v["annotations"].as_array().unwrap() {
+            let (s, e) = (a["start"].as_u64().unwrap() as usize, a["end"].as_u64().unwrap() as usize);
+            assert_eq!(text[s..e].iter().collect::<String>(), a["quote"].as_str().unwrap());
+        }
+        assert_eq!(v["format"], "gloss");
+        assert_eq!(v["offsetUnit"], "codepoint");
+        assert_eq!(v["referenceDate"], "2025-07-20");
+    }
+
+    #[test]
+    fn import_errors() {
+        let good = to_json(&sample());
+        let cases: Vec<(&str, String, &str)> = vec![
+            ("not json", "{\"format\": \"gloss\",".into(), "not valid JSON"),
+            ("not an object", "[1, 2]".into(), "expected a JSON object"),
+            ("other format", r#"{"format":"brat","version":1,"text":"x"}"#.into(), "not a gloss document"),
+            ("newer version", good.replace("\"version\":1", "\"version\":2"), "newer gloss"),
+            ("no text", r#"{"format":"gloss","version":1}"#.into(), "no \"text\""),
+            ("bad label", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"label":"THING","start":0,"end":1}]}"#.into(), "unknown label"),
+            ("out of range", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"label":"ORG","start":1,"end":9}]}"#.into(), "not a span inside"),
+            ("quote mismatch", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"label":"ORG","start":0,"end":2,"quote":"bc"}]}"#.into(), "does not match"),
+            ("duplicate ids", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"id":"a1","label":"ORG","start":0,"end":1},{"id":"a1","label":"ORG","start":1,"end":2}]}"#.into(), "used twice"),
+            ("bad date", r#"{"format":"gloss","version":1,"text":"abc","referenceDate":"July 20"}"#.into(), "YYYY-MM-DD"),
+            ("bad casualty", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"label":"CASUALTY","start":0,"end":1,"casualty":{"category":"eaten","count":1,"qualifier":"exact","min":null,"max":null,"victims":null}}]}"#.into(), "category"),
+        ];
+        for (name, json, msg) in cases {
+            let err = import(&json).err().unwrap_or_else(|| panic!("{name}: imported"));
+            assert!(err.message().contains(msg), "{name}: {err}");
+        }
+    }
+
+    #[test]
+    fn import_ignores_unknown_keys_and_keeps_user_edits() {
+        let json = r#"{"format":"gloss","version":1,"offsetUnit":"codepoint","text":"é Putin spoke","future":true,
+            "annotations":[{"id":"a7","label":"PERSON","start":2,"end":7,"quote":"Putin","origin":"user","extra":1}]}"#;
+        let doc = import(json).unwrap();
+        let a = &doc.annotations()[0];
+        assert_eq!((a.id, &doc.text()[a.start..a.end], a.origin), (7, "Putin", Origin::User));
+    }
+}

@@ -1,0 +1,94 @@
+//! The command line: `gloss annotate [--date YYYY-MM-DD] [FILE]` prints the export document;
+//! `gloss annotate --jsonl` turns one `{"id", "text", "referenceDate"}` object a line into one
+//! document a line, in order, with the id copied. Errors go to stderr with a non-zero exit.
+
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use serde_json::Value;
+
+const USAGE: &str = "usage: gloss annotate [--date YYYY-MM-DD] [FILE]\n       gloss annotate --jsonl [--date YYYY-MM-DD] < input.jsonl\n\nPrints the gloss JSON document (annotation-guidelines.md). With --jsonl, reads one\n{\"id\", \"text\", \"referenceDate\"} object a line and writes one document a line.";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("gloss: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
+    let mut it = args.into_iter();
+    match it.next().as_deref() {
+        Some("annotate") => {}
+        Some("-h") | Some("--help") | Some("help") => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
+        None => return Err(USAGE.to_string()),
+    }
+    let (mut date, mut jsonl, mut file) = (None, false, None);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--date" => date = Some(it.next().ok_or("--date needs a value, e.g. --date 2025-07-20")?),
+            "--jsonl" => jsonl = true,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            s if s.starts_with("--date=") => date = Some(s["--date=".len()..].to_string()),
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s:?}\n{USAGE}")),
+            s => {
+                if file.replace(s.to_string()).is_some() {
+                    return Err("give at most one FILE".into());
+                }
+            }
+        }
+    }
+    if let Some(d) = &date {
+        gloss::date::parse_iso(d).map_err(|e| format!("--date: {e}"))?;
+    }
+    let out = io::stdout().lock();
+    let mut out = BufWriter::new(out);
+    if jsonl {
+        let input: Box<dyn BufRead> = match &file {
+            Some(f) if f != "-" => Box::new(io::BufReader::new(std::fs::File::open(f).map_err(|e| format!("{f}: {e}"))?)),
+            _ => Box::new(io::stdin().lock()),
+        };
+        for (n, line) in input.lines().enumerate() {
+            let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: Value = serde_json::from_str(&line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
+            let text = v.get("text").and_then(Value::as_str).ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
+            let reference = match v.get("referenceDate") {
+                Some(Value::String(s)) => Some(s.as_str()),
+                Some(Value::Null) | None => date.as_deref(),
+                Some(other) => return Err(format!("line {}: referenceDate must be a string or null, not {other}", n + 1)),
+            };
+            let doc = gloss::annotate(text, reference).map_err(|e| format!("line {}: {e}", n + 1))?;
+            let mut export = gloss::json::export(&doc);
+            export.id = v.get("id").cloned();
+            serde_json::to_writer(&mut out, &export).map_err(|e| e.to_string())?;
+            out.write_all(b"\n").map_err(|e| e.to_string())?;
+        }
+    } else {
+        let mut bytes = Vec::new();
+        match &file {
+            Some(f) if f != "-" => bytes = std::fs::read(f).map_err(|e| format!("{f}: {e}"))?,
+            _ => {
+                io::stdin().read_to_end(&mut bytes).map_err(|e| format!("standard input: {e}"))?;
+            }
+        }
+        let name = file.as_deref().unwrap_or("standard input");
+        let text = String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
+        let doc = gloss::annotate(&text, date.as_deref()).map_err(|e| e.to_string())?;
+        serde_json::to_writer_pretty(&mut out, &gloss::json::export(&doc)).map_err(|e| e.to_string())?;
+        out.write_all(b"\n").map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())
+}

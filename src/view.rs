@@ -1,0 +1,153 @@
+//! What the page shows, decided here so the page only renders: annotations with UTF-16
+//! positions and a list of details for their tooltips, the text cut into pieces with the ids
+//! of the highlights that cover each piece (outermost first), blocks, counts per label, and the
+//! reference date with its source.
+
+use serde::Serialize;
+
+use crate::annotation::Label;
+use crate::date;
+use crate::document::{Document, ReferenceSource};
+use crate::json::{self, ExportAnnotation, ExportEntity};
+use crate::offset::Unit;
+use crate::segment::BlockKind;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewAnnotation {
+    #[serde(flatten)]
+    pub annotation: ExportAnnotation,
+    /// (name, value) rows for the tooltip and the details panel.
+    pub details: Vec<(String, String)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Piece {
+    pub start: usize,
+    pub end: usize,
+    pub ids: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ViewBlock {
+    pub start: usize,
+    pub end: usize,
+    pub kind: BlockKind,
+    pub repeated: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LabelCount {
+    pub label: Label,
+    pub key: usize,
+    pub count: usize,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct View {
+    pub reference_date: Option<String>,
+    pub reference_source: ReferenceSource,
+    pub user_date: Option<String>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub annotations: Vec<ViewAnnotation>,
+    pub entities: Vec<ExportEntity>,
+    pub pieces: Vec<Piece>,
+    pub blocks: Vec<ViewBlock>,
+    pub labels: Vec<LabelCount>,
+}
+
+fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
+    let mut d = vec![("label".to_string(), a.label.as_str().to_string())];
+    d.push(("text".into(), a.quote.clone()));
+    d.push(("origin".into(), format!("{:?}", a.origin).to_lowercase()));
+    if let Some(r) = &a.rule {
+        d.push(("rule".into(), r.clone()));
+    }
+    if let Some(dt) = &a.date {
+        d.push(("type".into(), dt.kind.clone()));
+        d.push(("value".into(), dt.value.clone()));
+    }
+    if let Some(c) = &a.casualty {
+        let n = |v: Option<u64>| v.map_or("—".to_string(), |v| v.to_string());
+        d.push(("category".into(), c.category.clone()));
+        d.push(("count".into(), n(c.count)));
+        d.push(("qualifier".into(), c.qualifier.clone()));
+        d.push(("min".into(), n(c.min)));
+        d.push(("max".into(), n(c.max)));
+        d.push(("victims".into(), c.victims.clone().unwrap_or_else(|| "—".into())));
+    }
+    d
+}
+
+/// The view of `doc` for the page, positions in UTF-16 units.
+pub fn view(doc: &Document) -> View {
+    let unit = Unit::Utf16;
+    let (anns, entities) = json::annotations_in(doc, unit);
+    let map = doc.offsets();
+    // Sweep over span edges; the covering ids, outermost first, change only at an edge.
+    let mut edges: Vec<usize> = anns.iter().flat_map(|a| [a.start, a.end]).collect();
+    edges.push(0);
+    edges.push(map.len(unit));
+    edges.sort_unstable();
+    edges.dedup();
+    let mut pieces = Vec::with_capacity(edges.len());
+    let mut next = 0; // anns are sorted by start
+    let mut active: Vec<usize> = Vec::new();
+    for w in edges.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        active.retain(|&i| anns[i].end > s);
+        while next < anns.len() && anns[next].start <= s {
+            if anns[next].end > s {
+                active.push(next);
+            }
+            next += 1;
+        }
+        active.sort_by_key(|&i| (anns[i].start, std::cmp::Reverse(anns[i].end)));
+        pieces.push(Piece { start: s, end: e, ids: active.iter().map(|&i| anns[i].id.clone()).collect() });
+    }
+    let labels = Label::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, &label)| LabelCount { label, key: k + 1, count: anns.iter().filter(|a| a.label == label).count() })
+        .collect();
+    let blocks = doc
+        .segmentation()
+        .blocks
+        .iter()
+        .map(|b| ViewBlock { start: map.from_byte(b.start, unit), end: map.from_byte(b.end, unit), kind: b.kind, repeated: b.repeat_of.is_some() })
+        .collect();
+    View {
+        reference_date: doc.reference_date().map(date::iso),
+        reference_source: doc.reference_source(),
+        user_date: doc.user_date().map(date::iso),
+        can_undo: doc.can_undo(),
+        can_redo: doc.can_redo(),
+        annotations: anns.into_iter().map(|a| ViewAnnotation { details: details(&a), annotation: a }).collect(),
+        entities,
+        pieces,
+        blocks,
+        labels,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_cover_text_and_nest() {
+        let doc = Document::annotate("🎉 Two Palestinians were killed in Gaza.", None);
+        let v = view(&doc);
+        let len = "🎉 Two Palestinians were killed in Gaza.".encode_utf16().count();
+        assert_eq!(v.pieces.first().unwrap().start, 0);
+        assert_eq!(v.pieces.last().unwrap().end, len);
+        assert!(v.pieces.windows(2).all(|w| w[0].end == w[1].start));
+        // `Palestinians` sits inside the CASUALTY `Two Palestinians`: outer id first.
+        let nested = v.pieces.iter().find(|p| p.ids.len() == 2).expect("a nested piece");
+        let outer = v.annotations.iter().find(|a| a.annotation.id == nested.ids[0]).unwrap();
+        assert_eq!(outer.annotation.label, Label::Casualty);
+        assert_eq!(outer.annotation.start, 3); // 🎉 is two UTF-16 units, then a space
+    }
+}

@@ -77,7 +77,9 @@ for (const line of readFileSync(train, 'utf8').split('\n')) {
   }
 }
 const conll = [];
+const commonWord = (q) => !q.includes(' ') && (lower.get(q.toLowerCase()) || 0) >= 3;
 for (const [q, m] of nameLabels) {
+  if (commonWord(q)) continue; // `The`, `May`: a capital at a sentence start, not a name
   const [best, n] = Object.entries(m).sort((a, b) => b[1] - a[1])[0];
   const total = Object.values(m).reduce((a, b) => a + b, 0);
   if (n / total >= 0.7 && /\p{Lu}/u.test(q)) conll.push(`${best}\t${q}`);

@@ -400,7 +400,7 @@ mod tests {
         let putin = u16("Vladimir Putin");
         let cases: Vec<(&str, Edit, Unit, &str)> = vec![
             ("empty", Edit::Add { start: 5, end: 5, label: "PERSON".into() }, Unit::Utf16, "empty"),
-            ("spaces", Edit::Add { start: 9, end: 10, label: "PERSON".into() }, Unit::Utf16, "only spaces"),
+            ("spaces", Edit::Add { start: u16("met").1, end: u16("met").1 + 1, label: "PERSON".into() }, Unit::Utf16, "only spaces"),
             ("out of bounds", Edit::Add { start: 3, end: 900, label: "PERSON".into() }, Unit::Utf16, "past the end"),
             ("splits emoji", Edit::Add { start: 1, end: 6, label: "PERSON".into() }, Unit::Utf16, "surrogate"),
             ("unknown label", Edit::Add { start: 3, end: 9, label: "THING".into() }, Unit::Utf16, "unknown label"),

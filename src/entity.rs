@@ -200,7 +200,8 @@ impl Sentences<'_> {
         // places included (`Syrian Interior Ministry`), unless a title splits it.
         let last = self.word(to - 1);
         let title_inside = (from..to).any(|k| self.title_at(k) > 0);
-        if ORG_WORDS.contains(&last) && !title_inside && to - from > 1 && self.hit(from).is_none_or(|(_, e)| e < to) {
+        let known_org_at_end = (from..to).any(|k| self.hit(k).is_some_and(|(h, e)| e == to && h.entry.label == Label::Org));
+        if ORG_WORDS.contains(&last) && !title_inside && !known_org_at_end && to - from > 1 && self.hit(from).is_none_or(|(_, e)| e < to) {
             let start = self.strip_leading_the(from, to);
             self.push(start, to, Some(Label::Org), "entity/org-word", true, false);
             return;

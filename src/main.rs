@@ -70,7 +70,14 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 Some(Value::Null) | None => date.as_deref(),
                 Some(other) => return Err(format!("line {}: referenceDate must be a string or null, not {other}", n + 1)),
             };
-            let doc = gloss::annotate(text, reference).map_err(|e| format!("line {}: {e}", n + 1))?;
+            let doc = match gloss::annotate(text, reference) {
+                Ok(doc) => doc,
+                Err(e) => {
+                    // One bad date must not stop a batch: say so and use the text's dateline.
+                    eprintln!("gloss: line {}: referenceDate ignored: {e}", n + 1);
+                    gloss::annotate(text, None).map_err(|e| e.to_string())?
+                }
+            };
             let mut export = gloss::json::export(&doc);
             export.id = v.get("id").cloned();
             serde_json::to_writer(&mut out, &export).map_err(|e| e.to_string())?;

@@ -26,6 +26,8 @@ pub struct Piece {
     pub start: usize,
     pub end: usize,
     pub ids: Vec<String>,
+    /// Page furniture or a line repeated from earlier: shown dimmed.
+    pub dim: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -87,7 +89,14 @@ pub fn view(doc: &Document) -> View {
     let (anns, entities) = json::annotations_in(doc, unit);
     let map = doc.offsets();
     // Sweep over span edges; the covering ids, outermost first, change only at an edge.
-    let mut edges: Vec<usize> = anns.iter().flat_map(|a| [a.start, a.end]).collect();
+    let blocks: Vec<ViewBlock> = doc
+        .segmentation()
+        .blocks
+        .iter()
+        .map(|b| ViewBlock { start: map.from_byte(b.start, unit), end: map.from_byte(b.end, unit), kind: b.kind, repeated: b.repeat_of.is_some() })
+        .collect();
+    let dim: Vec<&ViewBlock> = blocks.iter().filter(|b| b.repeated || b.kind == BlockKind::Boilerplate).collect();
+    let mut edges: Vec<usize> = anns.iter().flat_map(|a| [a.start, a.end]).chain(dim.iter().flat_map(|b| [b.start, b.end])).collect();
     edges.push(0);
     edges.push(map.len(unit));
     edges.sort_unstable();
@@ -95,6 +104,7 @@ pub fn view(doc: &Document) -> View {
     let mut pieces = Vec::with_capacity(edges.len());
     let mut next = 0; // anns are sorted by start
     let mut active: Vec<usize> = Vec::new();
+    let mut next_dim = 0;
     for w in edges.windows(2) {
         let (s, e) = (w[0], w[1]);
         active.retain(|&i| anns[i].end > s);
@@ -105,18 +115,16 @@ pub fn view(doc: &Document) -> View {
             next += 1;
         }
         active.sort_by_key(|&i| (anns[i].start, std::cmp::Reverse(anns[i].end)));
-        pieces.push(Piece { start: s, end: e, ids: active.iter().map(|&i| anns[i].id.clone()).collect() });
+        while next_dim < dim.len() && dim[next_dim].end <= s {
+            next_dim += 1;
+        }
+        let is_dim = dim.get(next_dim).is_some_and(|b| b.start <= s && e <= b.end);
+        pieces.push(Piece { start: s, end: e, ids: active.iter().map(|&i| anns[i].id.clone()).collect(), dim: is_dim });
     }
     let labels = Label::ALL
         .iter()
         .enumerate()
         .map(|(k, &label)| LabelCount { label, key: k + 1, count: anns.iter().filter(|a| a.label == label).count() })
-        .collect();
-    let blocks = doc
-        .segmentation()
-        .blocks
-        .iter()
-        .map(|b| ViewBlock { start: map.from_byte(b.start, unit), end: map.from_byte(b.end, unit), kind: b.kind, repeated: b.repeat_of.is_some() })
         .collect();
     View {
         reference_date: doc.reference_date().map(date::iso),
@@ -149,5 +157,14 @@ mod tests {
         let outer = v.annotations.iter().find(|a| a.annotation.id == nested.ids[0]).unwrap();
         assert_eq!(outer.annotation.label, Label::Casualty);
         assert_eq!(outer.annotation.start, 3); // 🎉 is two UTF-16 units, then a space
+    }
+
+    #[test]
+    fn repeated_lines_and_furniture_are_dim() {
+        let text = "Share\nFighting in Sweida halted\nFighting in Sweida halted\nBody text here.";
+        let v = view(&Document::annotate(text, None));
+        let dim: Vec<&str> = v.pieces.iter().filter(|p| p.dim).map(|p| &text[p.start..p.end]).collect();
+        assert_eq!(dim.concat(), "ShareFighting in Sweida halted");
+        assert!(v.pieces.iter().any(|p| p.dim && !p.ids.is_empty()), "highlights inside a repeated line stay");
     }
 }

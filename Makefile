@@ -1,0 +1,57 @@
+# The one command surface of gloss. `make run` and `make test` install what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
+WASM := target/wasm32-unknown-unknown/release/gloss.wasm
+OUT := target/wasm-bindgen
+PORT ?= 8765
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test dist deps deps-rust deps-node deps-chromium test-native test-browser eval clean
+
+run: dist
+	@echo "Single file (works offline, no server): file://$(CURDIR)/dist/gloss.html"
+	@echo "Served app:                             http://127.0.0.1:$(PORT)/"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+test: test-native test-browser
+
+test-native:
+	cargo test --all-targets
+
+test-browser: dist deps-chromium
+	node --test --test-concurrency=1 tests/browser/
+
+dist: deps-rust deps-node
+	cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib
+	wasm-bindgen --target no-modules --no-typescript --out-dir $(OUT) $(WASM)
+	node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  --enable-mutable-globals --enable-reference-types --enable-multivalue $(OUT)/gloss_bg.wasm -o $(OUT)/gloss_bg.wasm
+	node scripts/build-page.mjs $(OUT) dist
+
+deps: deps-rust deps-node deps-chromium
+
+deps-rust:
+	@command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup" >&2; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "no wasm-bindgen version in Cargo.lock" >&2; exit 1; }
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+
+deps-node:
+	@command -v node >/dev/null || { echo "node is missing: apt-get install nodejs npm" >&2; exit 1; }
+	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+
+deps-chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "installing Debian's chromium"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; fi
+	@/usr/bin/chromium --version >/dev/null || { echo "chromium does not run" >&2; exit 1; }
+
+eval:
+	cargo build --release
+	scripts/eval.sh
+
+clean:
+	rm -rf dist target/wasm-bindgen

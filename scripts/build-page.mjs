@@ -1,0 +1,41 @@
+// Assembles the page from www/ and the wasm-bindgen output:
+//   dist/index.html (+ app.js, style.css, gloss.js, gloss_bg.wasm) to serve on 127.0.0.1, and
+//   dist/gloss.html, one self-contained file (wasm inlined as base64) that works from file://.
+// Both carry a Content-Security-Policy that allows no network destination beyond what the
+// served copy needs to load its own files; the single file allows none at all.
+//
+//   node scripts/build-page.mjs <wasm-bindgen out dir> <dist dir>
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+const [outDir = 'target/wasm-bindgen', dist = 'dist'] = process.argv.slice(2);
+const www = new URL('../www/', import.meta.url).pathname;
+const read = (p) => readFileSync(p, 'utf8');
+mkdirSync(dist, { recursive: true });
+
+const html = read(join(www, 'index.html'));
+const css = read(join(www, 'style.css'));
+const app = read(join(www, 'app.js'));
+const glue = read(join(outDir, 'gloss.js'));
+const wasm = readFileSync(join(outDir, 'gloss_bg.wasm'));
+
+// Served copy: every resource from this origin only.
+const servedCsp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'";
+writeFileSync(join(dist, 'index.html'), html.replace('__CSP__', servedCsp));
+for (const f of ['app.js', 'style.css']) copyFileSync(join(www, f), join(dist, f));
+copyFileSync(join(outDir, 'gloss.js'), join(dist, 'gloss.js'));
+copyFileSync(join(outDir, 'gloss_bg.wasm'), join(dist, 'gloss_bg.wasm'));
+
+// Single file: inline everything; scripts and style are allowed by their hashes only.
+const safe = (js) => js.replace(/<\/(script)/gi, '<\\/$1');
+const scripts = [`window.GLOSS_WASM_BASE64=${JSON.stringify(wasm.toString('base64'))};`, safe(glue), safe(app)];
+const hash = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+const singleCsp = `default-src 'none'; script-src ${scripts.map(hash).join(' ')} 'wasm-unsafe-eval'; style-src ${hash(css)}; img-src data: blob:; base-uri 'none'; form-action 'none'`;
+let single = html.replace('__CSP__', () => singleCsp);
+single = single.replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`);
+single = single.replace('<script src="gloss.js"></script>\n<script src="app.js"></script>',
+  () => scripts.map((s) => `<script>${s}</script>`).join('\n'));
+if (single.includes('src="gloss.js"') || single.includes('href="style.css"')) throw new Error('build-page: inlining failed');
+writeFileSync(join(dist, 'gloss.html'), single);
+console.log(`dist/gloss.html: ${(Buffer.byteLength(single) / 1024).toFixed(0)} KiB (wasm ${(wasm.length / 1024).toFixed(0)} KiB)`);

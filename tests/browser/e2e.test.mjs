@@ -1,0 +1,197 @@
+// End-to-end tests of dist/gloss.html opened from disk in Debian's Chromium, driven by
+// playwright-core. Every test records network requests: the page must make none.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url).pathname;
+const pageUrl = pathToFileURL(join(root, 'dist/gloss.html')).href;
+const article = readFileSync(join(root, '../shared/examples/syria-two-articles.txt'), 'utf8');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let ctx, profile;
+const requests = [];
+
+before(async () => {
+  profile = mkdtempSync(join(tmpdir(), 'gloss-profile-'));
+  ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', args: ARGS, headless: true, acceptDownloads: true,
+  });
+  ctx.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) requests.push(r.url()); });
+});
+
+after(async () => {
+  await ctx?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+async function open() {
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(pageUrl);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  page.errors = errors;
+  return page;
+}
+
+async function fresh() {
+  const page = await open();
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+// Code-point slicing, as Python's str does: the contract's offsets.
+const cpSlice = (text, s, e) => [...text].slice(s, e).join('');
+
+test('paste, annotate, highlight, edit, undo, export, reload, bad import', async () => {
+  const page = await fresh();
+  // Paste into the textarea as a user would, set the reference date, press Annotate.
+  await page.fill('#input', article);
+  await page.fill('#reference-date', '2025-07-20');
+  await page.click('#annotate');
+  await page.waitForSelector('#article mark[data-ann-id]');
+  const marks = await page.$$eval('#article mark[data-ann-id]', (ms) => ms.map((m) => [m.dataset.label, m.textContent]));
+  const has = (label, text) => marks.some(([l, t]) => l === label && t === text);
+  for (const [l, t] of [['PERSON', 'Recep Tayyip Erdogan'], ['PERSON', 'Vladimir Putin'], ['PERSON', 'Bashar al-Assad'],
+    ['PERSON', 'Noureddine al-Baba'], ['PERSON', 'Marco Rubio'], ['PLACE', 'Sochi'], ['PLACE', 'Black Sea'],
+    ['PLACE', 'Sweida'], ['PLACE', 'Damascus'], ['ORG', 'PKK'], ['ORG', 'YPG'], ['ORG', "Kurdistan Workers' Party"],
+    ['ORG', 'EU'], ['GROUP', 'Druze'], ['GROUP', 'Bedouin'], ['GROUP', 'Turkish'], ['DATE', 'last Sunday'],
+    ['DATE', 'Saturday'], ['DATE', 'four hours'], ['CASUALTY', 'more than 900 people']]) {
+    assert.ok(has(l, t), `highlight ${l} ${t}`);
+  }
+  assert.ok(!marks.some(([l, t]) => l === 'PERSON' && ['Putin Asked', 'Assad Regime', 'Cooperate', 'Druze'].includes(t)));
+  // The article view shows exactly the pasted text.
+  assert.equal(await page.$eval('#article', (a) => a.textContent), article);
+  // Legend with six labels; hover shows the details.
+  assert.equal(await page.locator('#legend li').count(), 6);
+  await page.hover('#article mark[data-label="CASUALTY"]');
+  const tip = await page.textContent('#tooltip');
+  assert.match(tip, /killed/);
+  assert.match(tip, /moreThan/);
+  // The side list groups mentions of one entity.
+  const entities = await page.textContent('#by-entity');
+  assert.match(entities, /Recep Tayyip Erdogan ×\d+ \([^)]*Erdogan/);
+
+  // Relabel a highlight by focusing it and pressing a key (2 = ORG).
+  const sochi = page.locator('#article mark[data-ann-id]', { hasText: /^Sochi$/ }).first();
+  const sochiId = await sochi.getAttribute('data-ann-id');
+  await sochi.focus();
+  await page.keyboard.press('2');
+  assert.equal(await page.getAttribute(`#article mark[data-ann-id="${sochiId}"]`, 'data-label'), 'ORG');
+
+  // Add one by selecting text and pressing 2 (ORG): the words "interior ministry".
+  const before = await page.locator('#article mark[data-ann-id]').count();
+  await page.evaluate(() => {
+    const art = document.getElementById('article');
+    const walker = document.createTreeWalker(art, NodeFilter.SHOW_TEXT);
+    let n;
+    while ((n = walker.nextNode())) {
+      const i = n.data.indexOf('interior ministry');
+      if (i >= 0) {
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + 'interior ministry'.length);
+        const s = window.getSelection();
+        s.removeAllRanges();
+        s.addRange(r);
+        return;
+      }
+    }
+    throw new Error('text not found');
+  });
+  await page.keyboard.press('2');
+  await page.waitForSelector('#article mark[data-label="ORG"]:text-is("interior ministry")');
+  assert.equal(await page.locator('#article mark[data-ann-id]').count(), before + 1);
+
+  // Undo removes it; redo brings it back; undo twice more restores Sochi's label.
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.locator('#article mark[data-ann-id]').count(), before);
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await page.locator('#article mark[data-ann-id]').count(), before + 1);
+  await page.click('#undo');
+  await page.click('#undo');
+  assert.equal(await page.getAttribute(`#article mark[data-ann-id="${sochiId}"]`, 'data-label'), 'PLACE');
+  await page.click('#redo');
+  await page.click('#redo');
+
+  // Export downloads a file whose every quote is the text at its code-point offsets.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(exported.format, 'gloss');
+  assert.equal(exported.offsetUnit, 'codepoint');
+  assert.equal(exported.text, article);
+  assert.equal(exported.referenceDate, '2025-07-20');
+  for (const a of exported.annotations) assert.equal(cpSlice(exported.text, a.start, a.end), a.quote, a.id);
+  const user = exported.annotations.filter((a) => a.origin === 'user').map((a) => [a.label, a.quote]);
+  assert.deepEqual(user.sort(), [['ORG', 'Sochi'], ['ORG', 'interior ministry']].sort());
+  const sat = exported.annotations.find((a) => a.quote === 'Saturday');
+  assert.equal(sat.date.value, '2025-07-19');
+
+  // Reload: the work is restored from localStorage.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.evaluate(() => window.gloss.exportJson()), JSON.stringify(exported));
+  assert.ok(await page.locator('#article mark[data-label="ORG"]:text-is("interior ministry")').count() === 1);
+
+  // A malformed import shows a message and changes nothing, through the API and the file picker.
+  const err = await page.evaluate(() => { try { window.gloss.importJson('{"format":"gloss",'); return null; } catch (e) { return e.message; } });
+  assert.match(err, /not valid JSON/);
+  await page.setInputFiles('#import-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"gloss","version":9,"text":"x"}') });
+  await page.waitForSelector('#message.error');
+  assert.match(await page.textContent('#message'), /newer gloss/);
+  assert.equal(await page.evaluate(() => window.gloss.exportJson()), JSON.stringify(exported));
+
+  // A good import through the file picker replaces the document and editing goes on.
+  const other = { format: 'gloss', version: 1, text: 'Putin 👋 met Erdogan.', referenceDate: null,
+    annotations: [{ id: 'a1', label: 'PERSON', start: 0, end: 5, quote: 'Putin', origin: 'user' }] };
+  await page.setInputFiles('#import-file', { name: 'ok.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+  await page.waitForSelector('#article mark[data-ann-id="a1"]');
+  assert.equal(await page.$eval('#article', (a) => a.textContent), other.text);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('changing the reference date re-resolves dates and keeps user edits', async () => {
+  const page = await fresh();
+  const doc = await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
+  const sat = doc.annotations.find((a) => a.quote === 'Saturday');
+  const friday = doc.annotations.find((a) => a.quote === 'Friday');
+  assert.equal(sat.date.value, '2025-07-19');
+  // The user corrects Friday's value by hand in the editor.
+  await page.click(`#article mark[data-ann-id="${friday.id}"]`);
+  await page.fill('#f-value', '2025-07-17');
+  await page.click('text=Set date');
+  await page.fill('#reference-date', '2025-08-03');
+  await page.dispatchEvent('#reference-date', 'change');
+  const after = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+  assert.equal(after.referenceDate, '2025-08-03');
+  assert.equal(after.annotations.find((a) => a.id === sat.id).date.value, '2025-08-02');
+  const f = after.annotations.find((a) => a.id === friday.id);
+  assert.equal(f.date.value, '2025-07-17');
+  assert.equal(f.origin, 'user');
+  assert.match(await page.textContent('#reference-source'), /2025-08-03 \(given by you\)/);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('pasted markup is shown as text, never run', async () => {
+  const page = await fresh();
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> Putin met Erdogan in Sochi.';
+  await page.evaluate((t) => window.gloss.annotate(t, ''), hostile);
+  assert.equal(await page.$eval('#article', (a) => a.textContent), hostile);
+  assert.equal(await page.locator('#article img, #article script').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(requests, []);
+  await page.close();
+});

@@ -1,0 +1,373 @@
+// gloss page: renders what the Rust core decides and forwards the user's actions to it.
+// No annotation logic lives here. Article text only ever enters the page as text nodes.
+'use strict';
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const STORE = 'gloss.document';
+  let session = null;   // the wasm Session: the one long-lived handle
+  let view = null;      // the last view (plain object from JSON)
+  let text = '';        // the document text (a JS string: UTF-16 offsets match the view)
+  let selectedId = null;
+  const byId = new Map();
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'class') e.className = v;
+      else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'tabindex' || k === 'for' || k === 'title') e.setAttribute(k, v);
+      else e[k] = v;
+    }
+    for (const c of children) if (c != null) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    return e;
+  }
+
+  function say(msg, isError) {
+    const m = $('message');
+    m.textContent = msg || '';
+    m.classList.toggle('error', !!isError);
+  }
+
+  function save() {
+    try {
+      localStorage.setItem(STORE, session.exportJson());
+    } catch (e) {
+      say('Could not save in this browser (' + e.message + '); export your work to keep it.', true);
+    }
+  }
+
+  // Every change goes through here: take the core's new view, render, autosave.
+  function apply(viewJson, quiet) {
+    view = JSON.parse(viewJson);
+    text = session.text();
+    byId.clear();
+    for (const a of view.annotations) byId.set(a.id, a);
+    if (selectedId && !byId.has(selectedId)) selectedId = null;
+    render();
+    save();
+    if (!quiet) say('');
+  }
+
+  function guard(fn) {
+    try {
+      return fn();
+    } catch (e) {
+      say(e.message || String(e), true);
+      return undefined;
+    }
+  }
+
+  function edit(op) {
+    return guard(() => apply(session.edit(JSON.stringify(op))));
+  }
+
+  // ---- rendering ------------------------------------------------------------------------
+  function render() {
+    renderArticle();
+    renderLegend();
+    renderEntities();
+    renderByLabel();
+    renderEditor();
+    $('undo').disabled = !view.canUndo;
+    $('redo').disabled = !view.canRedo;
+    $('export').disabled = false;
+    const src = { user: 'given by you', dateline: 'found in the text', none: 'none: relative dates stay unresolved' }[view.referenceSource];
+    $('reference-source').textContent = view.referenceDate ? `${view.referenceDate} (${src})` : src;
+    if (document.activeElement !== $('reference-date')) $('reference-date').value = view.userDate || '';
+  }
+
+  function renderArticle() {
+    const root = $('article');
+    root.replaceChildren();
+    const stack = [];
+    const top = () => (stack.length ? stack[stack.length - 1].el : root);
+    for (const p of view.pieces) {
+      let k = 0;
+      while (k < stack.length && k < p.ids.length && stack[k].id === p.ids[k]) k++;
+      stack.length = k;
+      for (; k < p.ids.length; k++) {
+        const a = byId.get(p.ids[k]);
+        const m = el('mark', {
+          class: 'ann' + (a.origin === 'user' ? ' user' : '') + (a.id === selectedId ? ' selected' : ''),
+          'data-ann-id': a.id, 'data-label': a.label, tabindex: '0',
+          'aria-label': `${a.label}: ${a.quote}`,
+        });
+        top().append(m);
+        stack.push({ id: a.id, el: m });
+      }
+      const t = document.createTextNode(text.slice(p.start, p.end));
+      top().append(p.dim ? el('span', { class: 'dim' }, t) : t);
+    }
+  }
+
+  function renderLegend() {
+    $('legend').replaceChildren(...view.labels.map((l) =>
+      el('li', {}, el('span', { class: 'swatch label-' + l.label }), `${l.key} ${l.label}`, el('span', { class: 'count' }, ` ${l.count}`))));
+    $('toolbar').replaceChildren(...view.labels.map((l) => {
+      const b = el('button', { type: 'button', class: 'label-' + l.label, title: `Label the selection ${l.label} (key ${l.key})` }, `${l.key} ${l.label}`);
+      b.addEventListener('mousedown', (e) => e.preventDefault()); // keep the text selection
+      b.addEventListener('click', () => labelSelection(l.label));
+      return b;
+    }));
+  }
+
+  function jump(id) {
+    const m = document.querySelector(`#article mark[data-ann-id="${id}"]`);
+    if (m) { m.focus(); m.scrollIntoView({ block: 'center' }); }
+  }
+
+  function renderEntities() {
+    $('by-entity').replaceChildren(...view.entities.map((e) => {
+      const quotes = [...new Set(e.mentions.map((m) => byId.get(m).quote))].join(' · ');
+      const b = el('button', { type: 'button' }, el('span', { class: 'swatch label-' + e.label }), ' ', e.name);
+      b.addEventListener('click', () => jump(e.mentions[0]));
+      return el('li', {}, b, el('span', { class: 'count' }, ` ×${e.mentions.length}` + (quotes !== e.name ? ` (${quotes})` : '')));
+    }));
+  }
+
+  function renderByLabel() {
+    const wrap = $('by-label');
+    wrap.replaceChildren();
+    for (const l of view.labels) {
+      const anns = view.annotations.filter((a) => a.label === l.label);
+      if (!anns.length) continue;
+      const list = el('ul', { class: 'list' }, ...anns.map((a) => {
+        const b = el('button', { type: 'button' }, a.quote);
+        b.addEventListener('click', () => jump(a.id));
+        const extra = a.date ? ` ${a.date.value}` : a.casualty ? ` ${a.casualty.category} ${a.casualty.count ?? '?'}` : '';
+        return el('li', {}, b, el('span', { class: 'count' }, extra));
+      }));
+      wrap.append(el('h3', { class: 'label-' + l.label }, `${l.label} (${anns.length})`), list);
+    }
+  }
+
+  function detailsTable(a) {
+    return el('table', {}, el('tbody', {}, ...a.details.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', {}, v)))));
+  }
+
+  function field(label, input) {
+    const id = 'f-' + label;
+    input.id = id;
+    return el('label', { for: id }, label + ' ', input);
+  }
+
+  function select(options, value) {
+    const s = el('select');
+    for (const o of options) s.append(el('option', { value: o }, o));
+    s.value = value;
+    return s;
+  }
+
+  function renderEditor() {
+    const box = $('editor');
+    const a = selectedId && byId.get(selectedId);
+    if (!a) {
+      box.replaceChildren(el('p', { class: 'muted' }, 'Click or focus a highlight to edit it. Select text and press 1–6 to add one.'));
+      return;
+    }
+    const label = select(view.labels.map((l) => l.label), a.label);
+    label.addEventListener('change', () => edit({ op: 'relabel', id: a.id, label: label.value }));
+    const btn = (txt, title, fn) => { const b = el('button', { type: 'button', title }, txt); b.addEventListener('click', fn); return b; };
+    const nudge = (edge, by) => () => edit({ op: 'nudge', id: a.id, edge, by });
+    const rows = [
+      detailsTable(a),
+      el('div', { class: 'row' }, field('label', label)),
+      el('div', { class: 'row' },
+        btn('◀ start', 'Widen at the start by a word (Alt+←)', nudge('start', -1)),
+        btn('start ▶', 'Narrow at the start by a word (Alt+Shift+→)', nudge('start', 1)),
+        btn('◀ end', 'Narrow at the end by a word (Alt+Shift+←)', nudge('end', -1)),
+        btn('end ▶', 'Widen at the end by a word (Alt+→)', nudge('end', 1)),
+        btn('Delete', 'Delete this annotation (Delete)', () => edit({ op: 'remove', id: a.id }))),
+    ];
+    if (a.date) {
+      const type = select(['DATE', 'TIME', 'DURATION', 'SET'], a.date.type);
+      const value = el('input', { type: 'text', value: a.date.value });
+      rows.push(el('div', { class: 'row' }, field('type', type), field('value', value),
+        btn('Set date', 'Store this value as your correction', () => edit({ op: 'setDate', id: a.id, type: type.value, value: value.value }))));
+    }
+    if (a.casualty) {
+      const c = a.casualty;
+      const cat = select(['killed', 'injured', 'missing', 'kidnapped', 'detained', 'displaced'], c.category);
+      const qual = select(['exact', 'atLeast', 'moreThan', 'atMost', 'about', 'range'], c.qualifier);
+      const num = (v) => el('input', { type: 'number', min: '0', value: v ?? '' });
+      const count = num(c.count), min = num(c.min), max = num(c.max);
+      const victims = el('input', { type: 'text', value: c.victims ?? '' });
+      const n = (i) => (i.value === '' ? null : Number(i.value));
+      rows.push(el('div', { class: 'row' }, field('category', cat), field('qualifier', qual), field('count', count),
+        field('min', min), field('max', max), field('victims', victims),
+        btn('Set casualty', 'Store these attributes as your correction', () => edit({
+          op: 'setCasualty', id: a.id, category: cat.value, qualifier: qual.value,
+          count: n(count), min: n(min), max: n(max), victims: victims.value || null }))));
+    }
+    box.replaceChildren(...rows);
+  }
+
+  // ---- tooltip --------------------------------------------------------------------------
+  function showTip(mark) {
+    const a = byId.get(mark.dataset.annId);
+    if (!a) return;
+    const tip = $('tooltip');
+    tip.replaceChildren(detailsTable(a));
+    const r = mark.getBoundingClientRect();
+    tip.style.left = `${window.scrollX + r.left}px`;
+    tip.style.top = `${window.scrollY + r.bottom + 4}px`;
+    tip.hidden = false;
+  }
+  const hideTip = () => { $('tooltip').hidden = true; };
+
+  // ---- selection and keys ---------------------------------------------------------------
+  function offsetOf(node, offset) {
+    const r = document.createRange();
+    r.setStart($('article'), 0);
+    r.setEnd(node, offset);
+    return r.toString().length;
+  }
+
+  function selectionSpan() {
+    const sel = window.getSelection();
+    if (!sel.rangeCount || sel.isCollapsed) return null;
+    const r = sel.getRangeAt(0);
+    if (!$('article').contains(r.startContainer) || !$('article').contains(r.endContainer)) return null;
+    return { start: offsetOf(r.startContainer, r.startOffset), end: offsetOf(r.endContainer, r.endOffset) };
+  }
+
+  function labelSelection(label) {
+    const span = selectionSpan();
+    if (span) {
+      guard(() => {
+        apply(session.edit(JSON.stringify({ op: 'add', start: span.start, end: span.end, label })));
+        window.getSelection().removeAllRanges();
+      });
+      return true;
+    }
+    if (selectedId) { edit({ op: 'relabel', id: selectedId, label }); return true; }
+    say('Select some text in the article first, or focus a highlight.', true);
+    return false;
+  }
+
+  function select_(id) {
+    selectedId = id;
+    for (const m of document.querySelectorAll('#article mark.selected')) m.classList.remove('selected');
+    for (const m of document.querySelectorAll(`#article mark[data-ann-id="${id}"]`)) m.classList.add('selected');
+    renderEditor();
+  }
+
+  function onKey(e) {
+    const typing = e.target.closest && e.target.closest('input, textarea, select');
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !typing) {
+      e.preventDefault();
+      guard(() => apply(e.shiftKey ? session.redo() : session.undo()));
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && e.key === 'y' && !typing) {
+      e.preventDefault();
+      guard(() => apply(session.redo()));
+      return;
+    }
+    if (typing || !view || e.ctrlKey || e.metaKey) return;
+    const focused = document.activeElement && document.activeElement.dataset && document.activeElement.dataset.annId;
+    const byKey = view.labels.find((l) => String(l.key) === e.key);
+    if (byKey && !e.altKey) {
+      e.preventDefault();
+      const span = selectionSpan();
+      if (span) labelSelection(byKey.label);
+      else if (focused) { selectedId = focused; edit({ op: 'relabel', id: focused, label: byKey.label }); jump(focused); }
+      return;
+    }
+    if (focused && (e.key === 'Delete' || e.key === 'Backspace')) {
+      e.preventDefault();
+      edit({ op: 'remove', id: focused });
+      return;
+    }
+    if (focused && e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+      e.preventDefault();
+      const left = e.key === 'ArrowLeft';
+      const op = e.shiftKey ? { edge: left ? 'end' : 'start', by: left ? -1 : 1 } : { edge: left ? 'start' : 'end', by: left ? -1 : 1 };
+      selectedId = focused;
+      edit({ op: 'nudge', id: focused, ...op });
+      jump(focused);
+    }
+  }
+
+  // ---- files ----------------------------------------------------------------------------
+  function download(name, content) {
+    const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+    const a = el('a', { href: url, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function importText(json) {
+    apply(session.importJson(json));
+    $('input').value = text;
+    say(`Imported ${view.annotations.length} annotations.`);
+  }
+
+  // ---- start ----------------------------------------------------------------------------
+  function annotate(t, date) {
+    apply(session.annotate(t, date || ''));
+    selectedId = null;
+    return JSON.parse(session.exportJson());
+  }
+
+  function wire() {
+    $('annotate').addEventListener('click', () => guard(() => {
+      const t0 = performance.now();
+      annotate($('input').value, $('reference-date').value);
+      say(`${view.annotations.length} annotations in ${Math.round(performance.now() - t0)} ms.`);
+    }));
+    $('reference-date').addEventListener('change', () => {
+      if (view) edit({ op: 'setReferenceDate', date: $('reference-date').value || null });
+    });
+    $('undo').addEventListener('click', () => guard(() => apply(session.undo())));
+    $('redo').addEventListener('click', () => guard(() => apply(session.redo())));
+    $('export').addEventListener('click', () => {
+      const stamp = (view.referenceDate || 'undated');
+      download(`gloss-${stamp}.json`, session.exportJson());
+    });
+    $('import-file').addEventListener('change', async (e) => {
+      const f = e.target.files[0];
+      e.target.value = '';
+      if (!f) return;
+      const content = await f.text();
+      guard(() => importText(content));
+    });
+    const art = $('article');
+    art.addEventListener('click', (e) => { const m = e.target.closest('mark.ann'); if (m) select_(m.dataset.annId); });
+    art.addEventListener('focusin', (e) => { const m = e.target.closest('mark.ann'); if (m) { select_(m.dataset.annId); showTip(m); } });
+    art.addEventListener('focusout', hideTip);
+    art.addEventListener('mouseover', (e) => { const m = e.target.closest('mark.ann'); if (m) showTip(m); else hideTip(); });
+    art.addEventListener('mouseleave', hideTip);
+    document.addEventListener('keydown', onKey);
+  }
+
+  async function start() {
+    const wasm = window.GLOSS_WASM_BASE64
+      ? Uint8Array.from(atob(window.GLOSS_WASM_BASE64), (c) => c.charCodeAt(0))
+      : 'gloss_bg.wasm';
+    await wasm_bindgen({ module_or_path: wasm });
+    session = new wasm_bindgen.Session();
+    wire();
+    window.gloss = {
+      annotate: (t, date) => { $('input').value = t; if (date) $('reference-date').value = date; return annotate(t, date); },
+      exportJson: () => session.exportJson(),
+      importJson: (json) => importText(json),
+      edit: (op) => apply(session.edit(JSON.stringify(op))),
+      view: () => view,
+    };
+    const saved = localStorage.getItem(STORE);
+    if (saved) {
+      try {
+        importText(saved);
+        say('Restored your last document from this browser.');
+      } catch (e) {
+        say('Your saved document could not be restored: ' + e.message, true);
+      }
+    }
+    $('annotate').disabled = false;
+    document.body.dataset.ready = 'true';
+  }
+
+  start().catch((e) => say('gloss could not start: ' + (e.message || e), true));
+})();

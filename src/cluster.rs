@@ -52,7 +52,7 @@ pub fn clusters(text: &str, anns: &[Annotation]) -> Vec<Cluster> {
                 continue;
             }
             let (a, b) = (name(i), name(j));
-            let same = a == b;
+            let same = a == b || a.to_lowercase() == b.to_lowercase();
             let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
             let surname = anns[i].label == Label::Person
                 && !short.contains(' ')

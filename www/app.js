@@ -130,11 +130,18 @@
     for (const l of view.labels) {
       const anns = view.annotations.filter((a) => a.label === l.label);
       if (!anns.length) continue;
-      const list = el('ul', { class: 'list' }, ...anns.map((a) => {
+      // One row per distinct text and value, with how often it occurs.
+      const rows = new Map();
+      for (const a of anns) {
+        const extra = a.date ? a.date.value : a.casualty ? `${a.casualty.category} ${a.casualty.count ?? '?'}` : '';
+        const key = a.quote + '\u0000' + extra;
+        if (!rows.has(key)) rows.set(key, { a, extra, n: 0 });
+        rows.get(key).n++;
+      }
+      const list = el('ul', { class: 'list' }, ...[...rows.values()].map(({ a, extra, n }) => {
         const b = el('button', { type: 'button' }, a.quote);
         b.addEventListener('click', () => jump(a.id));
-        const extra = a.date ? ` ${a.date.value}` : a.casualty ? ` ${a.casualty.category} ${a.casualty.count ?? '?'}` : '';
-        return el('li', {}, b, el('span', { class: 'count' }, extra));
+        return el('li', {}, b, el('span', { class: 'count' }, (extra ? ` ${extra}` : '') + (n > 1 ? ` ×${n}` : '')));
       }));
       wrap.append(el('h3', { class: 'label-' + l.label }, `${l.label} (${anns.length})`), list);
     }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs `gloss annotate --jsonl` over the development sets in ../shared/eval and prints the
+# scorer's figures: entities, dates, casualties. Usage: scripts/eval.sh [path/to/gloss]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+gloss=${1:-$here/target/release/gloss}
+eval_dir=${EVAL_DIR:-$here/../shared/eval}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+score() { python3 "$eval_dir/score.py" "$eval_dir/$1.jsonl" "$out/$1.jsonl" "${@:2}"; }
+for f in conll2003-dev news-dev tempeval3-train meantime-dates muc4-dev wikigold; do
+  "$gloss" annotate --jsonl < "$eval_dir/$f.jsonl" > "$out/$f.jsonl" 2> "$out/$f.err" || { cat "$out/$f.err" >&2; exit 1; }
+done
+echo "== conll2003-dev (PERSON, ORG, PLACE)"; score conll2003-dev --task entities --labels PERSON,ORG,PLACE
+echo "== wikigold (PERSON, ORG, PLACE)"; score wikigold --task entities --labels PERSON,ORG,PLACE
+echo "== news-dev entities (PERSON, ORG, PLACE, GROUP)"; score news-dev --task entities --labels PERSON,ORG,PLACE,GROUP
+echo "== tempeval3-train dates"; score tempeval3-train --task dates
+echo "== meantime-dates"; score meantime-dates --task dates
+echo "== news-dev dates"; score news-dev --task dates
+echo "== news-dev casualties"; score news-dev --task casualties
+echo "== muc4-dev document casualties"; score muc4-dev --task doc-casualties

@@ -1,0 +1,83 @@
+//! The command line as a user runs it: output on stdout, errors on stderr with a non-zero exit.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn gloss(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let _ = child.stdin.take().unwrap().write_all(stdin); // the program may exit before reading
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn annotate_file_with_date() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/examples/syria-two-articles.txt");
+    let doc = json(&gloss(&["annotate", "--date", "2025-07-20", path], b""));
+    assert_eq!(doc["format"], "gloss");
+    assert_eq!(doc["referenceDate"], "2025-07-20");
+    let anns = doc["annotations"].as_array().unwrap();
+    let find = |q: &str| anns.iter().find(|a| a["quote"] == q).unwrap_or_else(|| panic!("no {q}"));
+    assert_eq!(find("last Sunday")["date"]["value"], "2025-07-13");
+    assert_eq!(find("Saturday")["date"]["value"], "2025-07-19");
+    assert_eq!(find("four hours")["date"]["value"], "PT4H");
+    let c = &find("more than 900 people")["casualty"];
+    assert_eq!((c["category"].as_str(), c["count"].as_u64(), c["qualifier"].as_str()), (Some("killed"), Some(900), Some("moreThan")));
+    for (label, q) in [("PERSON", "Recep Tayyip Erdogan"), ("PERSON", "Bashar al-Assad"), ("ORG", "Kurdistan Workers' Party"), ("GROUP", "Druze"), ("PLACE", "Black Sea")] {
+        assert!(anns.iter().any(|a| a["label"] == label && a["quote"] == q), "{label} {q}");
+    }
+    // No casualty for the 30-km zone or the stray `20` line.
+    assert!(!anns.iter().any(|a| a["label"] == "CASUALTY" && (a["quote"] == "20" || a["quote"].as_str().unwrap().contains("30"))));
+}
+
+#[test]
+fn annotate_stdin_without_date_uses_dateline() {
+    let doc = json(&gloss(&["annotate"], "19 July 2025, Syria: fighters left on Saturday.".as_bytes()));
+    assert_eq!(doc["referenceDate"], "2025-07-19");
+    let sat = doc["annotations"].as_array().unwrap().iter().find(|a| a["quote"] == "Saturday").unwrap().clone();
+    assert_eq!(sat["date"]["value"], "2025-07-19");
+}
+
+#[test]
+fn jsonl_keeps_order_and_ids() {
+    let input = "{\"id\": \"b\", \"text\": \"Putin met 🎉 Erdogan on Saturday.\", \"referenceDate\": \"2025-07-20\", \"extra\": 1}\n\n{\"id\": 7, \"text\": \"Nothing here.\", \"referenceDate\": null}\n";
+    let out = gloss(&["annotate", "--jsonl"], input.as_bytes());
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "b");
+    assert_eq!(lines[1]["id"], 7);
+    let sat = lines[0]["annotations"].as_array().unwrap().iter().find(|a| a["quote"] == "Saturday").unwrap().clone();
+    // Code points: the emoji counts one.
+    assert_eq!((sat["start"].as_u64(), sat["end"].as_u64()), (Some(23), Some(31)));
+}
+
+#[test]
+fn errors_go_to_stderr_with_non_zero_exit() {
+    let cases: &[(&[&str], &[u8], &str)] = &[
+        (&["annotate", "--date", "20/07/2025"], b"x", "YYYY-MM-DD"),
+        (&["annotate", "--date"], b"x", "needs a value"),
+        (&["annotate", "--bogus"], b"x", "unknown option"),
+        (&["frobnicate"], b"", "unknown command"),
+        (&["annotate", "/no/such/file.txt"], b"", "/no/such/file.txt"),
+        (&["annotate"], b"caf\xff text", "not UTF-8"),
+        (&["annotate", "--jsonl"], b"{\"id\": 1, \"text\": \"ok\"}\nnot json\n", "line 2: not JSON"),
+        (&["annotate", "--jsonl"], b"{\"id\": 1}\n", "no \"text\""),
+    ];
+    for (args, stdin, msg) in cases {
+        let out = gloss(args, stdin);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(msg), "{args:?}: {err}");
+    }
+}

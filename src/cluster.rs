@@ -84,7 +84,7 @@ pub fn clusters(text: &str, anns: &[Annotation]) -> Vec<Cluster> {
         out[k].mentions.push(i);
     }
     for c in &mut out {
-        let best = c.mentions.iter().copied().max_by_key(|&i| (name(i).chars().count(), std::cmp::Reverse(i))).unwrap();
+        let best = c.mentions.iter().copied().max_by_key(|&i| (name(i).chars().count(), name(i).chars().any(char::is_lowercase), std::cmp::Reverse(i))).unwrap();
         c.name = name(best).to_string();
     }
     out

@@ -195,3 +195,50 @@ test('pasted markup is shown as text, never run', async () => {
   assert.deepEqual(requests, []);
   await page.close();
 });
+
+test('keyboard: widen, narrow and delete a focused highlight', async () => {
+  const page = await fresh();
+  await page.evaluate(() => window.gloss.annotate('Officials said Vladimir Putin spoke in Sochi on Saturday.', '2025-07-20'));
+  const putin = page.locator('#article mark[data-label="PERSON"]');
+  const id = await putin.getAttribute('data-ann-id');
+  await putin.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'Vladimir Putin spoke');
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
+  assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'Vladimir Putin');
+  await page.keyboard.press('Alt+ArrowLeft');
+  assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'said Vladimir Putin');
+  await page.keyboard.press('Delete');
+  assert.equal(await page.locator(`#article mark[data-ann-id="${id}"]`).count(), 0);
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'said Vladimir Putin');
+  // An edit the core refuses shows its message and changes nothing.
+  const before = await page.evaluate(() => window.gloss.exportJson());
+  const msg = await page.evaluate(() => { try { window.gloss.edit({ op: 'add', start: 3, end: 3, label: 'ORG' }); return null; } catch (e) { return e.message; } });
+  assert.match(msg, /empty/);
+  assert.equal(await page.evaluate(() => window.gloss.exportJson()), before);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('the served copy works on 127.0.0.1 and loads only its own files', async () => {
+  const { spawn } = await import('node:child_process');
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(root, 'dist')], { stdio: 'ignore' });
+  try {
+    const page = await ctx.newPage();
+    const seen = [];
+    page.on('request', (r) => seen.push(r.url()));
+    for (let i = 0; ; i++) {
+      try { await page.goto(`http://127.0.0.1:${port}/`); break; } catch (e) { if (i > 50) throw e; await new Promise((r) => setTimeout(r, 100)); }
+    }
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+    const doc = await page.evaluate(() => window.gloss.annotate('Putin met Erdogan in Sochi on Saturday.', '2025-07-20'));
+    assert.ok(doc.annotations.some((a) => a.quote === 'Sochi' && a.label === 'PLACE'));
+    assert.ok(seen.every((u) => u.startsWith(`http://127.0.0.1:${port}/`)), seen.join(' '));
+    await page.close();
+  } finally {
+    server.kill();
+  }
+});

@@ -18,6 +18,7 @@ test: test-native test-browser
 
 test-native:
 	cargo test --all-targets
+	cargo test --doc
 
 test-browser: dist deps-chromium
 	node --test --test-concurrency=1 tests/browser/

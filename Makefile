@@ -7,7 +7,7 @@ OUT := target/wasm-bindgen
 PORT ?= 8765
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test dist deps deps-rust deps-node deps-chromium test-native test-browser eval clean
+.PHONY: run test dist deps deps-rust deps-node deps-chromium test-native test-browser eval train clean
 
 run: dist
 	@echo "Single file (works offline, no server): file://$(CURDIR)/dist/gloss.html"
@@ -53,6 +53,13 @@ deps-chromium:
 eval:
 	cargo build --release
 	scripts/eval.sh
+
+# Retrains the name tagger on the CoNLL-2003 training split (deterministic) and records the
+# checksums that `cargo test` checks.
+train:
+	cargo build --release
+	target/release/gloss train --data ../shared/eval/conll2003-train.jsonl --out data/tagger.bin --epochs 10
+	cargo build --release
 
 clean:
 	rm -rf dist target/wasm-bindgen

@@ -33,6 +33,20 @@ fn lines(name: &str, text: &'static str) -> impl Iterator<Item = &'static str> {
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 
+/// Every built-in list, in a fixed order: what the tagger's features read, so its checksum is
+/// recorded with the trained model.
+pub const SOURCES: [&str; 9] = [
+    include_str!("../data/conll-names.tsv"),
+    include_str!("../data/places.txt"),
+    include_str!("../data/demonyms.txt"),
+    include_str!("../data/groups.txt"),
+    include_str!("../data/places-extra.txt"),
+    include_str!("../data/orgs.txt"),
+    include_str!("../data/first-names.txt"),
+    include_str!("../data/common-words.txt"),
+    include_str!("../data/titles.txt"),
+];
+
 /// The built-in gazetteer.
 pub fn get() -> &'static Gazetteer {
     &GAZETTEER

@@ -22,6 +22,7 @@ pub mod offset;
 pub mod pipeline;
 pub mod resolve;
 pub mod segment;
+pub mod tagger;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

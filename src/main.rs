@@ -23,6 +23,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut it = args.into_iter();
     match it.next().as_deref() {
         Some("annotate") => {}
+        Some("train") => return train(it.collect()),
         Some("-h") | Some("--help") | Some("help") => {
             println!("{USAGE}");
             return Ok(());
@@ -98,4 +99,36 @@ fn run(args: Vec<String>) -> Result<(), String> {
         out.write_all(b"\n").map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())
+}
+
+/// `gloss train --data TRAIN.jsonl --out data/tagger.bin [--dev DEV.jsonl] [--epochs N]`
+fn train(args: Vec<String>) -> Result<(), String> {
+    let (mut data, mut out, mut dev, mut epochs) = (None, None, None, 12usize);
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let mut val = || it.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--data" => data = Some(val()?),
+            "--out" => out = Some(val()?),
+            "--dev" => dev = Some(val()?),
+            "--epochs" => epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    let data = data.ok_or("--data TRAIN.jsonl is required")?;
+    let out = out.ok_or("--out FILE is required")?;
+    let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
+    let train_text = read(&data)?;
+    let examples = gloss::tagger::train::examples(&train_text)?;
+    let dev_examples = match &dev {
+        Some(d) => Some(gloss::tagger::train::examples(&read(d)?)?),
+        None => None,
+    };
+    eprintln!("training on {} sentences for {epochs} epochs", examples.len());
+    let bytes = gloss::tagger::train::train(examples, epochs, dev_examples.as_deref(), |m| eprintln!("{m}"));
+    std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    let meta = format!("{out}.sum");
+    std::fs::write(&meta, gloss::tagger::checksum_line(train_text.as_bytes(), &bytes)).map_err(|e| format!("{meta}: {e}"))?;
+    eprintln!("wrote {out} ({} bytes) and {meta}", bytes.len());
+    Ok(())
 }

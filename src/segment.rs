@@ -163,14 +163,17 @@ fn split_sentences(text: &str, start: usize, end: usize, block: usize, out: &mut
 }
 
 fn push_sentence(text: &str, tokens: &[Token], block: usize, out: &mut Vec<Sentence>) {
+    // Title Case shows on words that are normally written in lower case (`Says`, `Halted`),
+    // not on names, which a sentence may be full of.
+    let common = &crate::gazetteer::get().common_words;
     let words: Vec<&str> = tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .map(|t| &text[t.start..t.end])
-        .filter(|w| w.chars().count() > 3)
+        .filter(|w| w.chars().count() > 3 && common.contains(w.to_lowercase().as_str()))
         .collect();
     let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
-    let title_case = words.len() >= 3 && caps * 10 >= words.len() * 7;
+    let title_case = words.len() >= 2 && caps * 10 >= words.len() * 6;
     out.push(Sentence {
         start: tokens[0].start,
         end: tokens[tokens.len() - 1].end,

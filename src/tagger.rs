@@ -1,0 +1,616 @@
+//! A compact statistical name tagger: a first-order structured perceptron over hashed features
+//! (word, lower-cased word, shape, prefixes, suffixes, neighbours, capitalisation in context,
+//! gazetteer membership, how the word is written elsewhere in the document), decoded with
+//! Viterbi under BIO constraints. Trained by `gloss train` on the CoNLL-2003 training split;
+//! the weights are quantised to one byte and embedded with `include_bytes!`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::gazetteer::{self, Gazetteer};
+use crate::segment::{Segmentation, Sentence, TokenKind};
+
+/// Entity classes the model knows; MISC is learnt so it does not pollute the others.
+pub const CLASSES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// Tags: O, then B and I of each class.
+pub const TAGS: usize = 1 + 2 * CLASSES.len();
+
+fn tag_name(t: usize) -> String {
+    if t == 0 { "O".into() } else { format!("{}-{}", if t % 2 == 1 { "B" } else { "I" }, CLASSES[(t - 1) / 2]) }
+}
+
+/// Tag index of B-class (c) and I-class.
+pub fn b_tag(c: usize) -> usize {
+    1 + 2 * c
+}
+
+fn allowed(prev: usize, cur: usize) -> bool {
+    // I-X only after B-X or I-X.
+    cur == 0 || cur % 2 == 1 || (prev != 0 && (prev - 1) / 2 == (cur - 1) / 2)
+}
+
+/// FNV-1a over a template id and string parts, folded to 32 bits.
+#[derive(Clone, Copy)]
+struct H(u64);
+
+impl H {
+    fn new(template: u8) -> H {
+        H((0xcbf29ce484222325u64 ^ template as u64).wrapping_mul(0x100000001b3))
+    }
+    fn s(mut self, s: &str) -> H {
+        for &b in s.as_bytes() {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100000001b3);
+        }
+        self.0 = (self.0 ^ 0xff).wrapping_mul(0x100000001b3);
+        self
+    }
+    fn done(self) -> u32 {
+        (self.0 ^ (self.0 >> 32)) as u32
+    }
+}
+
+fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in w.chars() {
+        let k = if c.is_uppercase() { 'X' } else if c.is_lowercase() { 'x' } else if c.is_numeric() { 'd' } else { c };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+/// Per-document facts that help one name keep one reading.
+pub struct DocInfo {
+    /// Lower-cased words seen capitalised away from a sentence start.
+    cap_mid: std::collections::HashSet<String>,
+    /// Lower-cased words seen in lower case.
+    lower: std::collections::HashSet<String>,
+}
+
+impl DocInfo {
+    pub fn new(text: &str, seg: &Segmentation) -> DocInfo {
+        let mut cap_mid = std::collections::HashSet::new();
+        let mut lower = std::collections::HashSet::new();
+        for s in &seg.sentences {
+            for (i, t) in s.tokens.iter().enumerate() {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = &text[t.start..t.end];
+                let first = w.chars().next().unwrap_or(' ');
+                if first.is_lowercase() {
+                    lower.insert(w.to_string());
+                } else if first.is_uppercase() && i > 0 && !s.title_case && !w.chars().all(|c| !c.is_lowercase()) {
+                    cap_mid.insert(w.to_lowercase());
+                }
+            }
+        }
+        DocInfo { cap_mid, lower }
+    }
+}
+
+/// Gazetteer hits per token: (label letter, begins) for each token of the sentence.
+fn gazetteer_marks(text: &str, s: &Sentence, g: &Gazetteer) -> Vec<Option<(u8, bool)>> {
+    let mut marks = vec![None; s.tokens.len()];
+    for hit in g.find(&text[s.start..s.end]) {
+        if hit.entry.rule == "entity/known-name" {
+            continue; // learnt from the same training data: the model must not lean on it
+        }
+        let letter = match hit.entry.label {
+            crate::Label::Place => b'P',
+            crate::Label::Org => b'O',
+            crate::Label::Group => b'G',
+            _ => b'N',
+        };
+        let (a, b) = (s.start + hit.start, s.start + hit.end);
+        let mut first = true;
+        for (k, t) in s.tokens.iter().enumerate() {
+            if t.start >= a && t.end <= b {
+                marks[k] = Some((letter, first));
+                first = false;
+            }
+        }
+    }
+    marks
+}
+
+/// Feature hashes of every token of a sentence.
+pub fn features(text: &str, s: &Sentence, doc: &DocInfo) -> Vec<Vec<u32>> {
+    let g = gazetteer::get();
+    let words: Vec<&str> = s.tokens.iter().map(|t| &text[t.start..t.end]).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let gaz = gazetteer_marks(text, s, g);
+    let n = words.len();
+    let lw = |i: isize| -> &str { if i < 0 { "<s>" } else if i as usize >= n { "</s>" } else { &lower[i as usize] } };
+    let sh = |i: isize| -> &str { if i < 0 { "<s>" } else if i as usize >= n { "</s>" } else { &shapes[i as usize] } };
+    let all_caps_sentence = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let ii = i as isize;
+        let w = words[i];
+        let l = &lower[i];
+        let mut f = Vec::with_capacity(32);
+        f.push(H::new(0).done());
+        f.push(H::new(1).s(w).done());
+        f.push(H::new(2).s(l).done());
+        f.push(H::new(3).s(&shapes[i]).done());
+        let cs: Vec<(usize, char)> = l.char_indices().collect();
+        for k in 1..=4usize {
+            if cs.len() > k {
+                f.push(H::new(3 + k as u8).s(&l[..cs[k].0]).done());
+                f.push(H::new(8 + k as u8).s(&l[cs[cs.len() - k].0..]).done());
+            }
+        }
+        f.push(H::new(13).s(lw(ii - 1)).done());
+        f.push(H::new(14).s(lw(ii + 1)).done());
+        f.push(H::new(15).s(lw(ii - 2)).done());
+        f.push(H::new(16).s(lw(ii + 2)).done());
+        f.push(H::new(17).s(sh(ii - 1)).s(&shapes[i]).done());
+        f.push(H::new(18).s(&shapes[i]).s(sh(ii + 1)).done());
+        f.push(H::new(19).s(lw(ii - 1)).s(l).done());
+        f.push(H::new(20).s(l).s(lw(ii + 1)).done());
+        let initial = (0..i).all(|k| s.tokens[k].kind == TokenKind::Punct);
+        f.push(H::new(21).s(if initial { "1" } else { "0" }).s(&shapes[i]).done());
+        if s.title_case {
+            f.push(H::new(22).s(&shapes[i]).done());
+        }
+        if all_caps_sentence {
+            f.push(H::new(23).s(l).done());
+        }
+        for (d, m) in [(-1isize, 24u8), (0, 25), (1, 26)] {
+            let k = ii + d;
+            if k >= 0 && (k as usize) < n {
+                if let Some((letter, begins)) = gaz[k as usize] {
+                    f.push(H::new(m).s(&[letter as char, if begins { 'B' } else { 'I' }].iter().collect::<String>()).done());
+                }
+            }
+        }
+        if g.first_names.contains(w) {
+            f.push(H::new(27).done());
+        }
+        if i > 0 && g.first_names.contains(words[i - 1]) {
+            f.push(H::new(28).done());
+        }
+        if g.common_words.contains(l.as_str()) {
+            f.push(H::new(29).s(&shapes[i]).done());
+        }
+        if i > 0 && g.titles.contains(words[i - 1]) {
+            f.push(H::new(30).done());
+        }
+        let cap = w.chars().next().is_some_and(char::is_uppercase);
+        if cap {
+            f.push(H::new(31).s(if doc.cap_mid.contains(l) { "m" } else { "-" }).s(if doc.lower.contains(l.as_str()) { "l" } else { "-" }).done());
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// Trained weights: per feature, one byte per tag, and transition scores.
+pub struct Model {
+    index: HashMap<u32, u32>,
+    weights: Vec<i8>,
+    scale: f32,
+    trans: Vec<f32>,
+}
+
+const MAGIC: &[u8; 8] = b"GLOSSTG1";
+
+impl Model {
+    /// Reads the binary form written by [`Model::to_bytes`].
+    ///
+    /// # Panics
+    /// On a malformed file: the model is built in, so that is a build error.
+    pub fn from_bytes(b: &[u8]) -> Model {
+        assert!(b.len() >= 20 && &b[..8] == MAGIC, "data/tagger.bin: not a gloss tagger model");
+        let u32_at = |o: usize| u32::from_le_bytes(b[o..o + 4].try_into().unwrap());
+        let tags = u32_at(8) as usize;
+        assert_eq!(tags, TAGS, "data/tagger.bin: model has {tags} tags, code expects {TAGS}");
+        let n = u32_at(12) as usize;
+        let scale = f32::from_le_bytes(b[16..20].try_into().unwrap());
+        let mut o = 20;
+        let mut trans = Vec::with_capacity((TAGS + 1) * TAGS);
+        for _ in 0..(TAGS + 1) * TAGS {
+            trans.push(f32::from_le_bytes(b[o..o + 4].try_into().unwrap()));
+            o += 4;
+        }
+        let mut index = HashMap::with_capacity(n);
+        for k in 0..n {
+            index.insert(u32_at(o + 4 * k), k as u32);
+        }
+        o += 4 * n;
+        let weights = b[o..o + n * TAGS].iter().map(|&x| x as i8).collect();
+        assert_eq!(o + n * TAGS, b.len(), "data/tagger.bin: truncated or padded");
+        Model { index, weights, scale, trans }
+    }
+
+    fn emissions(&self, feats: &[u32], out: &mut [f32; TAGS]) {
+        let mut acc = [0i32; TAGS];
+        for f in feats {
+            if let Some(&k) = self.index.get(f) {
+                let w = &self.weights[k as usize * TAGS..(k as usize + 1) * TAGS];
+                for t in 0..TAGS {
+                    acc[t] += w[t] as i32;
+                }
+            }
+        }
+        for t in 0..TAGS {
+            out[t] = acc[t] as f32 * self.scale;
+        }
+    }
+
+    /// Best tag sequence for a sentence's features.
+    pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+        let mut em = vec![[0f32; TAGS]; feats.len()];
+        for (i, f) in feats.iter().enumerate() {
+            self.emissions(f, &mut em[i]);
+        }
+        viterbi(&em, &self.trans)
+    }
+}
+
+/// Viterbi under BIO constraints; `trans[(prev + 1) * TAGS + cur]`, prev = -1 at the start.
+fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
+    let mut back = vec![[0u8; TAGS]; n];
+    for t in 0..TAGS {
+        if t == 0 || t % 2 == 1 {
+            score[0][t] = em[0][t] + trans[t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..TAGS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..TAGS {
+                if !allowed(p, t) {
+                    continue;
+                }
+                let s = score[i - 1][p] + trans[(p + 1) * TAGS + t];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            score[i][t] = best + em[i][t];
+            back[i][t] = arg as u8;
+        }
+    }
+    let mut t = (0..TAGS).max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b])).unwrap();
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = t;
+        t = back[i][t] as usize;
+    }
+    out
+}
+
+/// FNV-1a 64 of some bytes, for the model's recorded checksums.
+pub fn fnv64(b: &[u8]) -> u64 {
+    b.iter().fold(0xcbf29ce484222325u64, |h, &x| (h ^ x as u64).wrapping_mul(0x100000001b3))
+}
+
+/// Checksum of the word lists the features read.
+pub fn lists_fnv64() -> u64 {
+    fnv64(gazetteer::SOURCES.concat().as_bytes())
+}
+
+/// The lines recorded beside the model: checksums of the training data, of the word lists the
+/// features read, and of the model itself.
+pub fn checksum_line(train: &[u8], model: &[u8]) -> String {
+    format!("train-fnv64 {:016x}\nlists-fnv64 {:016x}\nmodel-fnv64 {:016x}\n", fnv64(train), lists_fnv64(), fnv64(model))
+}
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| Model::from_bytes(include_bytes!("../data/tagger.bin")));
+
+pub fn model() -> &'static Model {
+    &MODEL
+}
+
+/// Spans (token range, class index) of a tag sequence.
+pub fn spans(tags: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        if tags[i] != 0 {
+            let c = (tags[i] - 1) / 2;
+            let mut j = i + 1;
+            while j < tags.len() && tags[j] == b_tag(c) + 1 {
+                j += 1;
+            }
+            out.push((i, j, c));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+pub mod train {
+    //! Deterministic training: averaged structured perceptron, fixed epochs and shuffle seed.
+    use super::*;
+
+    /// One training sentence: features and gold tags.
+    pub struct Example {
+        pub feats: Vec<Vec<u32>>,
+        pub gold: Vec<usize>,
+    }
+
+    pub struct Trainer {
+        w: HashMap<u32, [f32; TAGS]>,
+        total: HashMap<u32, [f32; TAGS]>,
+        stamp: HashMap<u32, u32>,
+        trans: Vec<f32>,
+        trans_total: Vec<f32>,
+        trans_stamp: Vec<u32>,
+        clock: u32,
+    }
+
+    impl Default for Trainer {
+        fn default() -> Self {
+            Trainer {
+                w: HashMap::new(),
+                total: HashMap::new(),
+                stamp: HashMap::new(),
+                trans: vec![0.0; (TAGS + 1) * TAGS],
+                trans_total: vec![0.0; (TAGS + 1) * TAGS],
+                trans_stamp: vec![0; (TAGS + 1) * TAGS],
+                clock: 0,
+            }
+        }
+    }
+
+    impl Trainer {
+        fn em(&self, feats: &[Vec<u32>]) -> Vec<[f32; TAGS]> {
+            feats
+                .iter()
+                .map(|fs| {
+                    let mut e = [0f32; TAGS];
+                    for f in fs {
+                        if let Some(w) = self.w.get(f) {
+                            for t in 0..TAGS {
+                                e[t] += w[t];
+                            }
+                        }
+                    }
+                    e
+                })
+                .collect()
+        }
+
+        fn bump(&mut self, f: u32, t: usize, by: f32) {
+            let c = self.clock;
+            let last = *self.stamp.get(&f).unwrap_or(&0);
+            let w = self.w.entry(f).or_insert([0.0; TAGS]);
+            let tot = self.total.entry(f).or_insert([0.0; TAGS]);
+            for k in 0..TAGS {
+                tot[k] += (c - last) as f32 * w[k];
+            }
+            w[t] += by;
+            self.stamp.insert(f, c);
+        }
+
+        fn bump_trans(&mut self, k: usize, by: f32) {
+            self.trans_total[k] += (self.clock - self.trans_stamp[k]) as f32 * self.trans[k];
+            self.trans[k] += by;
+            self.trans_stamp[k] = self.clock;
+        }
+
+        pub fn learn(&mut self, ex: &Example) {
+            self.clock += 1;
+            let guess = viterbi(&self.em(&ex.feats), &self.trans);
+            if guess == ex.gold {
+                return;
+            }
+            for i in 0..ex.gold.len() {
+                let (g, p) = (ex.gold[i], guess[i]);
+                let (gp, pp) = if i == 0 { (0, 0) } else { (ex.gold[i - 1] + 1, guess[i - 1] + 1) };
+                if g != p {
+                    for &f in &ex.feats[i] {
+                        self.bump(f, g, 1.0);
+                        self.bump(f, p, -1.0);
+                    }
+                }
+                if g != p || gp != pp {
+                    self.bump_trans(gp * TAGS + g, 1.0);
+                    self.bump_trans(pp * TAGS + p, -1.0);
+                }
+            }
+        }
+
+        /// Averaged, quantised, pruned weights in the binary form of [`Model::from_bytes`].
+        pub fn finish(mut self) -> Vec<u8> {
+            let c = self.clock.max(1) as f32;
+            let keys: Vec<u32> = self.w.keys().copied().collect();
+            for f in keys {
+                let last = self.stamp[&f];
+                let w = self.w[&f];
+                let tot = self.total.get_mut(&f).unwrap();
+                for k in 0..TAGS {
+                    tot[k] += (self.clock - last) as f32 * w[k];
+                }
+            }
+            for k in 0..self.trans.len() {
+                self.trans_total[k] += (self.clock - self.trans_stamp[k]) as f32 * self.trans[k];
+            }
+            let avg: Vec<(u32, [f32; TAGS])> = {
+                let mut v: Vec<(u32, [f32; TAGS])> = self.total.iter().map(|(&f, t)| (f, t.map(|x| x / c))).collect();
+                v.sort_by_key(|x| x.0);
+                v
+            };
+            let max = avg.iter().flat_map(|(_, w)| w.iter()).fold(0f32, |m, &x| m.max(x.abs()));
+            let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+            let kept: Vec<(u32, [i8; TAGS])> = avg
+                .iter()
+                .map(|(f, w)| (*f, w.map(|x| (x / scale).round().clamp(-127.0, 127.0) as i8)))
+                .filter(|(_, q)| q.iter().any(|&x| x != 0))
+                .collect();
+            let mut out = Vec::new();
+            out.extend_from_slice(MAGIC);
+            out.extend_from_slice(&(TAGS as u32).to_le_bytes());
+            out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+            out.extend_from_slice(&scale.to_le_bytes());
+            for k in 0..self.trans_total.len() {
+                out.extend_from_slice(&(self.trans_total[k] / c).to_le_bytes());
+            }
+            for (f, _) in &kept {
+                out.extend_from_slice(&f.to_le_bytes());
+            }
+            for (_, q) in &kept {
+                out.extend(q.iter().map(|&x| x as u8));
+            }
+            out
+        }
+    }
+
+    /// Gold tags of a sentence from labelled byte spans (label as CoNLL class name).
+    pub fn gold_tags(s: &Sentence, spans: &[(usize, usize, usize)]) -> Vec<usize> {
+        let mut prev = None;
+        s.tokens
+            .iter()
+            .map(|t| match spans.iter().position(|(a, b, _)| t.start >= *a && t.end <= *b) {
+                Some(k) => {
+                    let tag = if prev == Some(k) { b_tag(spans[k].2) + 1 } else { b_tag(spans[k].2) };
+                    prev = Some(k);
+                    tag
+                }
+                None => {
+                    prev = None;
+                    0
+                }
+            })
+            .collect()
+    }
+
+    /// Deterministic shuffle (a fixed linear congruential generator).
+    pub fn shuffle<T>(v: &mut [T], seed: u64) {
+        let mut x = seed;
+        for i in (1..v.len()).rev() {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let j = (x >> 33) as usize % (i + 1);
+            v.swap(i, j);
+        }
+    }
+
+    pub fn tag_name_of(t: usize) -> String {
+        tag_name(t)
+    }
+
+    /// Sentences of a JSONL file of gold documents, as training examples.
+    ///
+    /// # Errors
+    /// A line that is not a document with `text` and `annotations`.
+    pub fn examples(jsonl: &str) -> Result<Vec<Example>, String> {
+        let mut out = Vec::new();
+        for (n, line) in jsonl.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+            let text = v["text"].as_str().ok_or_else(|| format!("line {}: no text", n + 1))?;
+            let map = crate::offset::OffsetMap::new(text);
+            let mut spans = Vec::new();
+            for a in v["annotations"].as_array().ok_or_else(|| format!("line {}: no annotations", n + 1))? {
+                let class = match a["label"].as_str() {
+                    Some("PERSON") => 0,
+                    Some("ORG") => 1,
+                    Some("PLACE") => 2,
+                    Some("MISC") => 3,
+                    _ => continue,
+                };
+                let cp = |k: &str| a[k].as_u64().map(|x| x as usize).ok_or_else(|| format!("line {}: bad offset", n + 1));
+                let unit = crate::offset::Unit::CodePoint;
+                let (s, e) = (map.to_byte(cp("start")?, unit).map_err(|e| e.to_string())?, map.to_byte(cp("end")?, unit).map_err(|e| e.to_string())?);
+                spans.push((s, e, class));
+            }
+            let seg = crate::segment::segment(text);
+            let doc = DocInfo::new(text, &seg);
+            for s in &seg.sentences {
+                out.push(Example { feats: features(text, s, &doc), gold: gold_tags(s, &spans) });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Exact-span F1 of PER, ORG and LOC on `examples` with the averaged model `bytes`.
+    pub fn span_f1(bytes: &[u8], examples: &[Example]) -> f64 {
+        let m = Model::from_bytes(bytes);
+        let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+        for ex in examples {
+            let keep = |v: Vec<(usize, usize, usize)>| v.into_iter().filter(|x| x.2 < 3).collect::<std::collections::HashSet<_>>();
+            let g = keep(spans(&ex.gold));
+            let p = keep(spans(&m.tag(&ex.feats)));
+            tp += g.intersection(&p).count();
+            fp += p.difference(&g).count();
+            fn_ += g.difference(&p).count();
+        }
+        let (p, r) = (tp as f64 / (tp + fp).max(1) as f64, tp as f64 / (tp + fn_).max(1) as f64);
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+
+    /// Trains for `epochs` passes with a fixed shuffle; `log` hears about each epoch.
+    pub fn train(mut examples: Vec<Example>, epochs: usize, dev: Option<&[Example]>, mut log: impl FnMut(String)) -> Vec<u8> {
+        let mut t = Trainer::default();
+        for epoch in 0..epochs {
+            shuffle(&mut examples, 0x5eed + epoch as u64);
+            for ex in &examples {
+                t.learn(ex);
+            }
+            if let Some(dev) = dev {
+                let snapshot = Trainer { w: t.w.clone(), total: t.total.clone(), stamp: t.stamp.clone(), trans: t.trans.clone(), trans_total: t.trans_total.clone(), trans_stamp: t.trans_stamp.clone(), clock: t.clock };
+                log(format!("epoch {}: dev span F1 {:.4}", epoch + 1, span_f1(&snapshot.finish(), dev)));
+            } else {
+                log(format!("epoch {} done", epoch + 1));
+            }
+        }
+        t.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // Emissions favour I-PER at the start; the constraint forces B-PER.
+        let mut em = vec![[0f32; TAGS]; 2];
+        em[0][b_tag(0) + 1] = 5.0;
+        em[0][b_tag(0)] = 1.0;
+        em[1][b_tag(0) + 1] = 5.0;
+        let trans = vec![0f32; (TAGS + 1) * TAGS];
+        assert_eq!(viterbi(&em, &trans), vec![b_tag(0), b_tag(0) + 1]);
+        assert_eq!(spans(&[0, b_tag(1), b_tag(1) + 1, 0, b_tag(0)]), vec![(1, 3, 1), (4, 5, 0)]);
+    }
+
+    /// The committed model is the one training produced from the committed data: the
+    /// checksums recorded by `make train` agree with the training file, the word lists and the
+    /// model. Run `make train` after changing any of them.
+    #[test]
+    fn committed_model_matches_its_training_data() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let train = std::fs::read(format!("{root}/../shared/eval/conll2003-train.jsonl")).expect("../shared/eval/conll2003-train.jsonl");
+        let model = std::fs::read(format!("{root}/data/tagger.bin")).unwrap();
+        let recorded = std::fs::read_to_string(format!("{root}/data/tagger.bin.sum")).unwrap();
+        assert_eq!(recorded, checksum_line(&train, &model), "data/tagger.bin is stale: run `make train`");
+        assert_eq!(model, include_bytes!("../data/tagger.bin"));
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Erdogan"), "Xx");
+        assert_eq!(shape("PKK"), "X");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("1,200"), "d,d");
+        assert_eq!(shape("al-Assad"), "x-Xx");
+    }
+}

@@ -350,9 +350,13 @@
   }
 
   async function start() {
-    const wasm = window.GLOSS_WASM_BASE64
-      ? Uint8Array.from(atob(window.GLOSS_WASM_BASE64), (c) => c.charCodeAt(0))
-      : 'gloss_bg.wasm';
+    // The single file carries the wasm gzipped and base64-encoded; the served copy fetches it.
+    let wasm = 'gloss_bg.wasm';
+    if (window.GLOSS_WASM_GZIP_BASE64) {
+      const packed = Uint8Array.from(atob(window.GLOSS_WASM_GZIP_BASE64), (c) => c.charCodeAt(0));
+      const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+      wasm = await new Response(stream).arrayBuffer();
+    }
     await wasm_bindgen({ module_or_path: wasm });
     session = new wasm_bindgen.Session();
     wire();

@@ -368,6 +368,28 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"];
+
+/// Words one of which a sentence must hold (lower-cased) for a rule to be tried at all, so the
+/// regular expressions run only where they can match; `#` stands for any digit.
+fn triggers(id: &str) -> &'static [&'static str] {
+    match id {
+        "date/iso" | "date/numeric" | "date/year" | "date/decade" | "date/clock" => &["#"],
+        "date/day-month-year" | "date/month-day-year" | "date/month-day" | "date/day-month" | "date/month-year" | "date/month" => MONTHS,
+        "date/weekday" => &["day"],
+        "date/relative-day" => &["day", "tomorrow", "tonight"],
+        "date/part-of-day" => &["morning", "afternoon", "evening", "night"],
+        "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
+        "date/ref" => &["now", "current", "recent", "past", "future", "soon", "lately"],
+        "date/season" => &["spring", "summer", "autumn", "fall", "winter"],
+        "date/quarter" => &["quarter"],
+        "date/fiscal" => &["fiscal"],
+        "date/set" => &["every", "each", "daily", "weekly", "monthly", "annually", "yearly"],
+        _ => &[],
+    }
+}
+
 /// Date candidates in `text`, resolved against `reference`.
 pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
@@ -375,7 +397,12 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
         let sentence = &text[s.start..s.end];
         let lower = sentence.to_lowercase();
         let mut found: Vec<Candidate> = Vec::new();
+        let digits = sentence.bytes().any(|b| b.is_ascii_digit());
         for rule in RULES.iter() {
+            let t = triggers(rule.id);
+            if !t.is_empty() && !t.iter().any(|w| if *w == "#" { digits } else { lower.contains(w) }) {
+                continue;
+            }
             for c in rule.re.captures_iter(sentence) {
                 let m = c.get(0).unwrap();
                 // The `before` window is lower case and padded so signals match whole words.

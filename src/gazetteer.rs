@@ -2,7 +2,9 @@
 //! licence in its header), parsed once on first use. Names are found with one aho-corasick
 //! automaton (leftmost-longest, case-sensitive, since capitals carry meaning in names).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::hash::FxHashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -19,9 +21,9 @@ pub struct Entry {
 pub struct Gazetteer {
     automaton: AhoCorasick,
     entries: Vec<Entry>,
-    pub first_names: HashSet<&'static str>,
-    pub common_words: HashSet<&'static str>,
-    pub titles: HashSet<&'static str>,
+    pub first_names: FxHashSet<&'static str>,
+    pub common_words: FxHashSet<&'static str>,
+    pub titles: FxHashSet<&'static str>,
     /// Abbreviation → expansion (`PKK` → `Kurdistan Workers' Party`), for clusters.
     pub expansions: HashMap<&'static str, &'static str>,
 }

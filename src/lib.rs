@@ -16,6 +16,7 @@ pub mod document;
 pub mod entity;
 pub mod error;
 pub mod gazetteer;
+pub mod hash;
 pub mod json;
 pub mod number;
 pub mod offset;

@@ -192,7 +192,7 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo) -> Vec<Vec<u32>> {
 
 /// Trained weights: per feature, one byte per tag, and transition scores.
 pub struct Model {
-    index: HashMap<u32, u32>,
+    index: crate::hash::FxHashMap<u32, u32>,
     weights: Vec<i8>,
     scale: f32,
     trans: Vec<f32>,
@@ -218,7 +218,7 @@ impl Model {
             trans.push(f32::from_le_bytes(b[o..o + 4].try_into().unwrap()));
             o += 4;
         }
-        let mut index = HashMap::with_capacity(n);
+        let mut index = crate::hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
         for k in 0..n {
             index.insert(u32_at(o + 4 * k), k as u32);
         }

@@ -5,7 +5,7 @@
 //! its label everywhere (`Erdogan` after `Recep Tayyip Erdogan`), including in Title Case
 //! headlines, where capitals alone prove nothing.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap as HashMap;
 
 use crate::annotation::{Candidate, Label};
 use crate::gazetteer::{self, Gazetteer, Hit};
@@ -64,10 +64,9 @@ struct Mention {
 /// Name candidates in `text`.
 pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
     let g = gazetteer::get();
-    let hits = g.find(text);
-    let hit_at: HashMap<usize, Hit> = hits.iter().map(|h| (h.start, *h)).collect();
     let model = tagger::model();
     let doc = tagger::DocInfo::new(text, seg);
+    let hit_at: HashMap<usize, Hit> = doc.hits.iter().map(|h| (h.start, *h)).collect();
     let mode = std::env::var("GLOSS_NER_MODE").unwrap_or_default();
     let mut mentions = Vec::new();
     for s in &seg.sentences {
@@ -226,6 +225,9 @@ impl Sentences<'_> {
     /// A title at token `i` (`President`, `Maj. Gen.`, `Secretary of State`): its length in
     /// tokens, counting the full stops of abbreviations.
     fn title_at(&self, i: usize) -> usize {
+        if !self.g.title_starts.contains(self.word(i)) {
+            return 0;
+        }
         let mut best = 0;
         let mut phrase = String::new();
         let mut k = i;
@@ -429,8 +431,8 @@ fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate> {
     };
     const BY_SLOT: [Label; 4] = [Label::Person, Label::Org, Label::Place, Label::Group];
     let g = gazetteer::get();
-    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
-    let mut surnames: HashMap<&str, usize> = HashMap::new();
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::default();
+    let mut surnames: HashMap<&str, usize> = HashMap::default();
     for m in mentions.iter().filter(|m| m.strong) {
         let Some(label) = m.label else { continue };
         let name = &text[m.start..m.end];

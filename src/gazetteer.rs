@@ -24,6 +24,8 @@ pub struct Gazetteer {
     pub first_names: FxHashSet<&'static str>,
     pub common_words: FxHashSet<&'static str>,
     pub titles: FxHashSet<&'static str>,
+    /// First words of the titles, without a full stop: a cheap test before the phrase one.
+    pub title_starts: FxHashSet<&'static str>,
     /// Abbreviation → expansion (`PKK` → `Kurdistan Workers' Party`), for clusters.
     pub expansions: HashMap<&'static str, &'static str>,
 }
@@ -100,6 +102,9 @@ fn build() -> Gazetteer {
         first_names: lines("first-names.txt", include_str!("../data/first-names.txt")).collect(),
         common_words: lines("common-words.txt", include_str!("../data/common-words.txt")).collect(),
         titles: lines("titles.txt", include_str!("../data/titles.txt")).collect(),
+        title_starts: lines("titles.txt", include_str!("../data/titles.txt"))
+            .map(|t| t.split(' ').next().unwrap_or(t).trim_end_matches('.'))
+            .collect(),
         expansions,
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::gazetteer::{self, Gazetteer};
+use crate::gazetteer;
 use crate::segment::{Segmentation, Sentence, TokenKind};
 
 /// Entity classes the model knows; MISC is learnt so it does not pollute the others.
@@ -49,6 +49,7 @@ impl H {
     }
 }
 
+#[cfg(test)]
 fn shape(w: &str) -> String {
     let mut out = String::new();
     let mut last = ' ';
@@ -63,17 +64,19 @@ fn shape(w: &str) -> String {
 }
 
 /// Per-document facts that help one name keep one reading.
-pub struct DocInfo {
+pub struct DocInfo<'a> {
+    /// Gazetteer names of the whole text, in order.
+    pub hits: Vec<gazetteer::Hit>,
     /// Lower-cased words seen capitalised away from a sentence start.
-    cap_mid: std::collections::HashSet<String>,
-    /// Lower-cased words seen in lower case.
-    lower: std::collections::HashSet<String>,
+    cap_mid: crate::hash::FxHashSet<String>,
+    /// Words seen in lower case.
+    lower: crate::hash::FxHashSet<&'a str>,
 }
 
-impl DocInfo {
-    pub fn new(text: &str, seg: &Segmentation) -> DocInfo {
-        let mut cap_mid = std::collections::HashSet::new();
-        let mut lower = std::collections::HashSet::new();
+impl<'a> DocInfo<'a> {
+    pub fn new(text: &'a str, seg: &Segmentation) -> DocInfo<'a> {
+        let mut cap_mid = crate::hash::FxHashSet::default();
+        let mut lower = crate::hash::FxHashSet::default();
         for s in &seg.sentences {
             for (i, t) in s.tokens.iter().enumerate() {
                 if t.kind != TokenKind::Word {
@@ -82,20 +85,21 @@ impl DocInfo {
                 let w = &text[t.start..t.end];
                 let first = w.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
-                    lower.insert(w.to_string());
+                    lower.insert(w);
                 } else if first.is_uppercase() && i > 0 && !s.title_case && !w.chars().all(|c| !c.is_lowercase()) {
                     cap_mid.insert(w.to_lowercase());
                 }
             }
         }
-        DocInfo { cap_mid, lower }
+        DocInfo { hits: gazetteer::get().find(text), cap_mid, lower }
     }
 }
 
 /// Gazetteer hits per token: (label letter, begins) for each token of the sentence.
-fn gazetteer_marks(text: &str, s: &Sentence, g: &Gazetteer) -> Vec<Option<(u8, bool)>> {
+fn gazetteer_marks(s: &Sentence, hits: &[gazetteer::Hit]) -> Vec<Option<(u8, bool)>> {
     let mut marks = vec![None; s.tokens.len()];
-    for hit in g.find(&text[s.start..s.end]) {
+    let from = hits.partition_point(|h| h.start < s.start);
+    for hit in hits[from..].iter().take_while(|h| h.end <= s.end) {
         if hit.entry.rule == "entity/known-name" {
             continue; // learnt from the same training data: the model must not lean on it
         }
@@ -105,7 +109,7 @@ fn gazetteer_marks(text: &str, s: &Sentence, g: &Gazetteer) -> Vec<Option<(u8, b
             crate::Label::Group => b'G',
             _ => b'N',
         };
-        let (a, b) = (s.start + hit.start, s.start + hit.end);
+        let (a, b) = (hit.start, hit.end);
         let mut first = true;
         for (k, t) in s.tokens.iter().enumerate() {
             if t.start >= a && t.end <= b {
@@ -117,46 +121,96 @@ fn gazetteer_marks(text: &str, s: &Sentence, g: &Gazetteer) -> Vec<Option<(u8, b
     marks
 }
 
+/// The feature hashes of a sentence's tokens, stored flat.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    hashes: Vec<u32>,
+    /// Token `i`'s features are `hashes[bounds[i]..bounds[i + 1]]`.
+    bounds: Vec<u32>,
+}
+
+impl Features {
+    pub fn len(&self) -> usize {
+        self.bounds.len().saturating_sub(1)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn token(&self, i: usize) -> &[u32] {
+        &self.hashes[self.bounds[i] as usize..self.bounds[i + 1] as usize]
+    }
+}
+
 /// Feature hashes of every token of a sentence.
-pub fn features(text: &str, s: &Sentence, doc: &DocInfo) -> Vec<Vec<u32>> {
+pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
     let g = gazetteer::get();
+    let n = s.tokens.len();
     let words: Vec<&str> = s.tokens.iter().map(|t| &text[t.start..t.end]).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-    let gaz = gazetteer_marks(text, s, g);
-    let n = words.len();
-    let lw = |i: isize| -> &str { if i < 0 { "<s>" } else if i as usize >= n { "</s>" } else { &lower[i as usize] } };
-    let sh = |i: isize| -> &str { if i < 0 { "<s>" } else if i as usize >= n { "</s>" } else { &shapes[i as usize] } };
+    // Lower-cased words and shapes, each in one buffer.
+    let mut lower_buf = String::with_capacity(s.end - s.start + 8);
+    let mut shape_buf = String::with_capacity(s.end - s.start + 8);
+    let mut lr = Vec::with_capacity(n);
+    let mut sr = Vec::with_capacity(n);
+    for w in &words {
+        let a = lower_buf.len();
+        lower_buf.extend(w.chars().flat_map(char::to_lowercase));
+        lr.push((a, lower_buf.len()));
+        let a = shape_buf.len();
+        let mut last = ' ';
+        for c in w.chars() {
+            let k = if c.is_uppercase() { 'X' } else if c.is_lowercase() { 'x' } else if c.is_numeric() { 'd' } else { c };
+            if k != last {
+                shape_buf.push(k);
+                last = k;
+            }
+        }
+        sr.push((a, shape_buf.len()));
+    }
+    let lower = |i: usize| &lower_buf[lr[i].0..lr[i].1];
+    let shape_of = |i: usize| &shape_buf[sr[i].0..sr[i].1];
+    let gaz = gazetteer_marks(s, &doc.hits);
+    let lw = |i: isize| -> &str { if i < 0 { "<s>" } else if i as usize >= n { "</s>" } else { lower(i as usize) } };
+    let sh = |i: isize| -> &str { if i < 0 { "<s>" } else if i as usize >= n { "</s>" } else { shape_of(i as usize) } };
     let all_caps_sentence = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
-    let mut out = Vec::with_capacity(n);
+    let mut out = Features { hashes: Vec::with_capacity(n * 30), bounds: Vec::with_capacity(n + 1) };
+    out.bounds.push(0);
+    let mut initial = true;
     for i in 0..n {
         let ii = i as isize;
         let w = words[i];
-        let l = &lower[i];
-        let mut f = Vec::with_capacity(32);
+        let l = lower(i);
+        let f = &mut out.hashes;
         f.push(H::new(0).done());
         f.push(H::new(1).s(w).done());
         f.push(H::new(2).s(l).done());
-        f.push(H::new(3).s(&shapes[i]).done());
-        let cs: Vec<(usize, char)> = l.char_indices().collect();
-        for k in 1..=4usize {
-            if cs.len() > k {
-                f.push(H::new(3 + k as u8).s(&l[..cs[k].0]).done());
-                f.push(H::new(8 + k as u8).s(&l[cs[cs.len() - k].0..]).done());
+        f.push(H::new(3).s(shape_of(i)).done());
+        // Prefixes and suffixes of one to four characters, when the word is longer.
+        let mut ends = l.char_indices().map(|(b, _)| b).skip(1);
+        for k in 1..=4u8 {
+            match ends.next() {
+                Some(b) => f.push(H::new(3 + k).s(&l[..b]).done()),
+                None => break,
+            }
+        }
+        let mut starts = l.char_indices().rev().map(|(b, _)| b);
+        for k in 1..=4u8 {
+            match starts.next() {
+                Some(b) if b > 0 => f.push(H::new(8 + k).s(&l[b..]).done()),
+                _ => break,
             }
         }
         f.push(H::new(13).s(lw(ii - 1)).done());
         f.push(H::new(14).s(lw(ii + 1)).done());
         f.push(H::new(15).s(lw(ii - 2)).done());
         f.push(H::new(16).s(lw(ii + 2)).done());
-        f.push(H::new(17).s(sh(ii - 1)).s(&shapes[i]).done());
-        f.push(H::new(18).s(&shapes[i]).s(sh(ii + 1)).done());
+        f.push(H::new(17).s(sh(ii - 1)).s(shape_of(i)).done());
+        f.push(H::new(18).s(shape_of(i)).s(sh(ii + 1)).done());
         f.push(H::new(19).s(lw(ii - 1)).s(l).done());
         f.push(H::new(20).s(l).s(lw(ii + 1)).done());
-        let initial = (0..i).all(|k| s.tokens[k].kind == TokenKind::Punct);
-        f.push(H::new(21).s(if initial { "1" } else { "0" }).s(&shapes[i]).done());
+        f.push(H::new(21).s(if initial { "1" } else { "0" }).s(shape_of(i)).done());
+        initial &= s.tokens[i].kind == TokenKind::Punct;
         if s.title_case {
-            f.push(H::new(22).s(&shapes[i]).done());
+            f.push(H::new(22).s(shape_of(i)).done());
         }
         if all_caps_sentence {
             f.push(H::new(23).s(l).done());
@@ -165,7 +219,8 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo) -> Vec<Vec<u32>> {
             let k = ii + d;
             if k >= 0 && (k as usize) < n {
                 if let Some((letter, begins)) = gaz[k as usize] {
-                    f.push(H::new(m).s(&[letter as char, if begins { 'B' } else { 'I' }].iter().collect::<String>()).done());
+                    let code = [letter, if begins { b'B' } else { b'I' }];
+                    f.push(H::new(m).s(std::str::from_utf8(&code).unwrap()).done());
                 }
             }
         }
@@ -175,25 +230,24 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo) -> Vec<Vec<u32>> {
         if i > 0 && g.first_names.contains(words[i - 1]) {
             f.push(H::new(28).done());
         }
-        if g.common_words.contains(l.as_str()) {
-            f.push(H::new(29).s(&shapes[i]).done());
+        if g.common_words.contains(l) {
+            f.push(H::new(29).s(shape_of(i)).done());
         }
         if i > 0 && g.titles.contains(words[i - 1]) {
             f.push(H::new(30).done());
         }
-        let cap = w.chars().next().is_some_and(char::is_uppercase);
-        if cap {
-            f.push(H::new(31).s(if doc.cap_mid.contains(l) { "m" } else { "-" }).s(if doc.lower.contains(l.as_str()) { "l" } else { "-" }).done());
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            f.push(H::new(31).s(if doc.cap_mid.contains(l) { "m" } else { "-" }).s(if doc.lower.contains(l) { "l" } else { "-" }).done());
         }
-        out.push(f);
+        out.bounds.push(out.hashes.len() as u32);
     }
     out
 }
 
 /// Trained weights: per feature, one byte per tag, and transition scores.
 pub struct Model {
-    index: crate::hash::FxHashMap<u32, u32>,
-    weights: Vec<i8>,
+    /// Feature hash → one weight per tag, kept together so a lookup touches one place.
+    index: crate::hash::FxHashMap<u32, [i8; TAGS]>,
     scale: f32,
     trans: Vec<f32>,
 }
@@ -218,21 +272,23 @@ impl Model {
             trans.push(f32::from_le_bytes(b[o..o + 4].try_into().unwrap()));
             o += 4;
         }
+        assert_eq!(o + n * 4 + n * TAGS, b.len(), "data/tagger.bin: truncated or padded");
+        let w = o + 4 * n;
         let mut index = crate::hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
         for k in 0..n {
-            index.insert(u32_at(o + 4 * k), k as u32);
+            let mut row = [0i8; TAGS];
+            for (t, r) in row.iter_mut().enumerate() {
+                *r = b[w + k * TAGS + t] as i8;
+            }
+            index.insert(u32_at(o + 4 * k), row);
         }
-        o += 4 * n;
-        let weights = b[o..o + n * TAGS].iter().map(|&x| x as i8).collect();
-        assert_eq!(o + n * TAGS, b.len(), "data/tagger.bin: truncated or padded");
-        Model { index, weights, scale, trans }
+        Model { index, scale, trans }
     }
 
     fn emissions(&self, feats: &[u32], out: &mut [f32; TAGS]) {
         let mut acc = [0i32; TAGS];
         for f in feats {
-            if let Some(&k) = self.index.get(f) {
-                let w = &self.weights[k as usize * TAGS..(k as usize + 1) * TAGS];
+            if let Some(w) = self.index.get(f) {
                 for t in 0..TAGS {
                     acc[t] += w[t] as i32;
                 }
@@ -244,10 +300,10 @@ impl Model {
     }
 
     /// Best tag sequence for a sentence's features.
-    pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+    pub fn tag(&self, feats: &Features) -> Vec<usize> {
         let mut em = vec![[0f32; TAGS]; feats.len()];
-        for (i, f) in feats.iter().enumerate() {
-            self.emissions(f, &mut em[i]);
+        for (i, e) in em.iter_mut().enumerate() {
+            self.emissions(feats.token(i), e);
         }
         viterbi(&em, &self.trans)
     }
@@ -259,32 +315,39 @@ fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
-    let mut back = vec![[0u8; TAGS]; n];
-    for t in 0..TAGS {
-        if t == 0 || t % 2 == 1 {
-            score[0][t] = em[0][t] + trans[t];
+    // Forbidden transitions cost minus infinity, so the inner loop has no branch on them.
+    let mut t2 = [[f32::NEG_INFINITY; TAGS]; TAGS + 1];
+    for (p, row) in t2.iter_mut().enumerate() {
+        for (c, x) in row.iter_mut().enumerate() {
+            let ok = if p == 0 { c == 0 || c % 2 == 1 } else { allowed(p - 1, c) };
+            if ok {
+                *x = trans[p * TAGS + c];
+            }
         }
     }
+    let mut score = [0f32; TAGS];
+    for (t, s) in score.iter_mut().enumerate() {
+        *s = em[0][t] + t2[0][t];
+    }
+    let mut back = vec![[0u8; TAGS]; n];
     for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; TAGS];
         for t in 0..TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0;
             for p in 0..TAGS {
-                if !allowed(p, t) {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[(p + 1) * TAGS + t];
+                let s = score[p] + t2[p + 1][t];
                 if s > best {
                     best = s;
                     arg = p;
                 }
             }
-            score[i][t] = best + em[i][t];
+            next[t] = best + em[i][t];
             back[i][t] = arg as u8;
         }
+        score = next;
     }
-    let mut t = (0..TAGS).max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b])).unwrap();
+    let mut t = (0..TAGS).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap();
     let mut out = vec![0; n];
     for i in (0..n).rev() {
         out[i] = t;
@@ -341,7 +404,7 @@ pub mod train {
 
     /// One training sentence: features and gold tags.
     pub struct Example {
-        pub feats: Vec<Vec<u32>>,
+        pub feats: Features,
         pub gold: Vec<usize>,
     }
 
@@ -370,10 +433,10 @@ pub mod train {
     }
 
     impl Trainer {
-        fn em(&self, feats: &[Vec<u32>]) -> Vec<[f32; TAGS]> {
-            feats
-                .iter()
-                .map(|fs| {
+        fn em(&self, feats: &Features) -> Vec<[f32; TAGS]> {
+            (0..feats.len())
+                .map(|i| {
+                    let fs = feats.token(i);
                     let mut e = [0f32; TAGS];
                     for f in fs {
                         if let Some(w) = self.w.get(f) {
@@ -415,7 +478,7 @@ pub mod train {
                 let (g, p) = (ex.gold[i], guess[i]);
                 let (gp, pp) = if i == 0 { (0, 0) } else { (ex.gold[i - 1] + 1, guess[i - 1] + 1) };
                 if g != p {
-                    for &f in &ex.feats[i] {
+                    for &f in ex.feats.token(i) {
                         self.bump(f, g, 1.0);
                         self.bump(f, p, -1.0);
                     }

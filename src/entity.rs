@@ -35,6 +35,88 @@ const PLACE_WORDS: &[&str] = &[
     "Neighbourhood", "Highway", "Mall", "Dam", "Field", "Oblast", "Territory", "Territories",
 ];
 
+/// Last words of named facilities and streets, which the guidelines count as places
+/// (`Rimpau Boulevard`, `Hennepin County Medical Center`, `Roosevelt High`).
+const FACILITY_WORDS: &[&str] = &[
+    "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Drive", "Lane", "Ln",
+    "Way", "Circle", "Terrace", "Highway", "Hwy", "Parkway", "Pkwy", "Square", "Bridge", "Airport",
+    "Airbase", "airbase", "Hospital", "Center", "Centre", "School", "High", "Apartments", "Church",
+    "Mosque", "Cathedral", "Temple", "Synagogue", "Mall", "Market", "Park", "Stadium", "Arena",
+    "Prison", "Jail", "Barrage", "Dam", "Hotel", "Motel", "Plaza", "Station", "County", "Township",
+    "Province", "Governorate", "District", "Valley", "Island", "Mountain", "Lake", "River",
+];
+
+/// Street-type abbreviations that keep their full stop.
+const ABBREVIATED: &[&str] = &["St", "Ave", "Rd", "Blvd", "Ln", "Hwy", "Pkwy", "Co", "Mt", "Ft"];
+
+/// Corrections of the model's spans that follow from the guidelines and the lists: facilities and
+/// streets are places, a place or nationality right before an organisation is part of its name
+/// (`U.S. Central Command`, `Iraqi Army`), and a shouted dateline (`BALTIMORE`) is a place.
+fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
+    let word = |k: usize| s.tokens.get(k).map_or("", |t| &text[t.start..t.end]);
+    let index_of_start = |b: usize| s.tokens.iter().position(|t| t.start == b);
+    let index_of_end = |b: usize| s.tokens.iter().position(|t| t.end == b);
+    found.sort_by_key(|m| m.start);
+    let mut k = 0;
+    while k < found.len() {
+        let (Some(a), Some(mut e)) = (index_of_start(found[k].start), index_of_end(found[k].end)) else {
+            k += 1;
+            continue;
+        };
+        // Facility words that follow the name belong to it: `Haverstock Hills Apartments`.
+        while FACILITY_WORDS.contains(&word(e + 1)) && s.tokens[e + 1].start == s.tokens[e].end + 1 && !found.iter().any(|m| m.start == s.tokens[e + 1].start) {
+            e += 1;
+        }
+        if ABBREVIATED.contains(&word(e)) && word(e + 1) == "." && s.tokens[e + 1].start == s.tokens[e].end && e + 2 < s.tokens.len() {
+            e += 1;
+        }
+        let m = &mut found[k];
+        m.end = s.tokens[e].end;
+        let last = if word(e) == "." { word(e - 1) } else { word(e) };
+        if m.label.is_some_and(Label::is_name) && m.label != Some(Label::Group) && (FACILITY_WORDS.contains(&last) || word(a) == "Camp" && e > a) && !ORG_WORDS.contains(&last) {
+            m.label = Some(Label::Place);
+        }
+        // `BALTIMORE -`: a shouted name that is a listed place.
+        let w = &text[m.start..m.end];
+        let dateline = a == 0 && matches!(word(e + 1), "-" | "—" | "–" | "," | "(" | ":");
+        if a == e && dateline && w.chars().count() > 3 && w.chars().all(|c| c.is_uppercase()) {
+            let mut title = w[..1].to_string();
+            title.push_str(&w[1..].to_lowercase());
+            if g.lookup(&title).is_some_and(|x| x.label == Label::Place) {
+                m.label = Some(Label::Place);
+            }
+        }
+        // A place or nationality, then an organisation or an organisation word: one name.
+        let (m_end, m_label) = (m.end, m.label);
+        if matches!(m_label, Some(Label::Place) | Some(Label::Group)) {
+            // (A listed organisation is a whole name already: `Syrian Kurdish [People's
+            // Protection Units]`.)
+            let next = found.get(k + 1).filter(|n| {
+                n.label == Some(Label::Org)
+                    && n.start > m_end
+                    && text[m_end..n.start].chars().all(|c| c == ' ')
+                    && g.lookup(&text[n.start..n.end]).is_none_or(|x| x.label != Label::Org || x.rule == "entity/known-name")
+            });
+            if let Some(n) = next {
+                let end = n.end;
+                found[k].end = end;
+                found[k].label = Some(Label::Org);
+                found.remove(k + 1);
+                continue;
+            }
+            let mut j = e + 1;
+            while ORG_WORDS.contains(&word(j)) && s.tokens[j].start == s.tokens[j - 1].end + 1 {
+                j += 1;
+            }
+            if j > e + 1 && !found.iter().any(|m| m.start == s.tokens[e + 1].start) {
+                found[k].end = s.tokens[j - 1].end;
+                found[k].label = Some(Label::Org);
+            }
+        }
+        k += 1;
+    }
+}
+
 /// Lower-case words before a name that make it a person's: `spokesman Noureddine al-Baba`.
 const ROLES: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "envoy", "counterpart", "leader", "minister",
@@ -142,6 +224,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                 found.push(Mention { start, end, label: Some(label), rule: "entity/tagger", strong: !title_case, weak_position: title_case });
             }
         }
+        refine(text, s, g, &mut found);
         for r in rules {
             // A photo credit is a person's name, whatever the model read there; a listed name
             // wins over shorter pieces of it (`Islamic State of Iraq` inside `… and the Levant`).

@@ -152,11 +152,13 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
     let mode = std::env::var("GLOSS_NER_MODE").unwrap_or_default();
     let mut mentions = Vec::new();
     for s in &seg.sentences {
-        if seg.blocks[s.block].kind == BlockKind::Boilerplate {
-            continue;
-        }
         let mut rules = Vec::new();
         Sentences { text, g, hit_at: &hit_at, s, out: &mut rules }.run();
+        // Menus and share prompts: only names from the curated lists (`Twitter`, `Reuters`).
+        if seg.blocks[s.block].kind == BlockKind::Boilerplate {
+            mentions.extend(rules.into_iter().filter(|r| r.rule == "entity/gazetteer-org" && r.end - r.start > 2));
+            continue;
+        }
         // Title Case lines: capitals say nothing and the model was trained on prose, so the
         // rules decide there, with what the rest of the document knows.
         let shouting = s.tokens.iter().map(|t| &text[t.start..t.end]).filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
@@ -234,10 +236,13 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                 || (matches!(r.rule, "entity/particle-name" | "entity/title-person") && found.iter().any(|m| (m.start, m.end) == (r.start, r.end)));
             if context || (listed && covers && mode != "tagger") {
                 found.retain(|m| !(m.start < r.end && r.start < m.end));
+            } else if listed && r.strong {
+                // The model's guesses in a Title Case line give way to a listed name.
+                found.retain(|m| m.strong || !(m.start < r.end && r.start < m.end));
             }
             let free = !found.iter().any(|m| m.start < r.end && r.start < m.end) && !blocked.iter().any(|&(a, b)| a < r.end && r.start < b && b - a > r.end - r.start);
             let name = &text[r.start..r.end];
-            let common = !name.contains(' ') && g.common_words.contains(name.to_lowercase().as_str());
+            let common = !name.contains(' ') && name.chars().any(char::is_lowercase) && g.common_words.contains(name.to_lowercase().as_str());
             let keep = match mode.as_str() {
                 "all" => true,
                 "tagger" => r.label == Some(Label::Group) || context,

@@ -7,7 +7,7 @@ OUT := target/wasm-bindgen
 PORT ?= 8765
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test dist deps deps-rust deps-node deps-chromium test-native test-browser eval train clean
+.PHONY: run test dist deps deps-rust deps-node deps-chromium test-native test-browser eval train bench clean
 
 run: dist
 	@echo "Single file (works offline, no server): file://$(CURDIR)/dist/gloss.html"
@@ -53,6 +53,10 @@ deps-chromium:
 eval:
 	cargo build --release
 	scripts/eval.sh
+
+# Speed of each stage of the core (criterion); prints words per second.
+bench:
+	cargo bench --bench pipeline
 
 # Retrains the name tagger on the CoNLL-2003 training split (deterministic) and records the
 # checksums that `cargo test` checks.

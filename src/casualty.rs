@@ -16,8 +16,9 @@ const VICTIMS: &[&str] = &[
     "refugees", "journalists", "bodies", "others", "members", "passengers", "pilgrims",
     "worshippers", "guards", "personnel", "peacekeepers", "teenagers", "teens", "victims",
     "patients", "staff", "individuals", "family", "relatives", "boys", "girls", "infants",
-    "babies", "adults", "hostages", "captives", "detainees", "prisoners", "inmates", "gunmen",
-    "attackers", "suspects", "employees", "tourists", "doctors", "nurses", "medics",
+    "babies", "adults", "adult", "hostages", "captives", "detainees", "prisoners", "inmates",
+    "juveniles", "juvenile", "males", "male", "females", "female", "victim", "teen", "boy", "girl",
+    "americans", "servicemen", "service", "employees", "tourists", "doctors", "nurses", "medics",
     "firefighters", "agents", "guerrillas", "terrorists", "jesuits", "priests", "peasants",
     "farmers", "youths", "teachers", "troopers", "marines", "sailors", "airmen", "deputies",
     "bystanders", "shoppers", "fans", "spectators", "of",
@@ -28,6 +29,7 @@ const VICTIM_ADJ: &[&str] = &[
     "more", "other", "innocent", "young", "unarmed", "local", "foreign", "armed", "security",
     "police", "government", "pro-government", "rebel", "army", "military", "civilian", "injured",
     "wounded", "dead", "missing", "elderly", "school", "aid", "health", "medical", "unidentified",
+    "surviving", "black", "white", "hispanic", "teenage", "adult", "male", "female", "additional",
 ];
 
 /// Harm words and the category they give; several words can form one cue.
@@ -45,7 +47,10 @@ const CUES: &[(&str, &str)] = &[
     ("hostages", "kidnapped"), ("kidnapping", "kidnapped"), ("abducting", "kidnapped"),
     ("arrested", "detained"), ("detained", "detained"), ("detaining", "detained"),
     ("arresting", "detained"), ("jailed", "detained"), ("imprisoned", "detained"),
-    ("arrests", "detained"), ("displaced", "displaced"), ("fled", "displaced"),
+    ("arrests", "detained"), ("arrest", "detained"), ("custody", "detained"),
+    ("transported", "injured"), ("hospital", "injured"), ("hospitals", "injured"),
+    ("struck", "injured"), ("hit", "injured"), ("striking", "injured"), ("victims", "injured"),
+    ("murder", "killed"), ("murdered", "killed"), ("displaced", "displaced"), ("fled", "displaced"),
     ("homeless", "displaced"), ("evacuated", "displaced"), ("displacing", "displaced"),
 ];
 
@@ -138,8 +143,20 @@ type Read = (usize, usize, (CasualtyAttrs, &'static str));
 fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let n = w.tokens.len();
     let prev = |k: usize| if k == 0 { String::new() } else { w.lower(k - 1) };
-    // Negations and pronoun uses give no count: `no one`, `one of them`.
-    if prev(num.first) == "no" || (w.lower(num.first) == "one" && w.lower(num.last) == "of") {
+    // Negations and pronoun uses give no count: `no one`, `one of them`, but `one of whom
+    // was pronounced dead` and `one of the victims` count one.
+    let one_of = w.lower(num.first) == "one" && w.lower(num.last) == "of";
+    if prev(num.first) == "no" || (one_of && !matches!(w.lower(num.last + 1).as_str(), "whom" | "the" | "them" | "those" | "our")) {
+        return None;
+    }
+    // Ages: `Monica Bates, 16, was killed`; and numbers inside names: `WSIL-TV 3 Southern`.
+    let raw = |k: usize| w.tokens.get(k).map_or("", |t| &w.text[t.start..t.end]);
+    // Capitalised, not shouted (wire copy in capitals says nothing by its case).
+    let capital = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase) && raw(k).chars().any(char::is_lowercase);
+    if num.first >= 2 && prev(num.first) == "," && w.lower(num.last) == "," && capital(num.first - 2) {
+        return None;
+    }
+    if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == crate::segment::TokenKind::Number && cue_of(&prev(num.first)).is_none() {
         return None;
     }
     let value = num.value;
@@ -172,6 +189,10 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             }
         }
     }
+    // `all six victims`: the `all` is part of the mention.
+    if first > 0 && w.lower(first - 1) == "all" && qualifier == "exact" {
+        first -= 1;
+    }
     // Victim noun: `people`, `more people`, `Tanzanian peacekeepers`, `dozens of civilians`.
     let mut victims = None;
     let mut k = last;
@@ -202,23 +223,28 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
         k += 1;
     }
     let after = w.lower(last);
-    if victims.is_none() && (NOT_PEOPLE.contains(&after.as_str()) || after == "-" || after == "of" || after == ":") {
+    if victims.is_none() && (NOT_PEOPLE.contains(&after.as_str()) || after == "-" || (after == "of" && !one_of) || after == ":") {
         return None;
     }
     if value.is_none() && victims.is_none() {
         return None;
     }
     // Category: the nearest harm word, closer windows when there is no victim noun.
-    let reach = if victims.is_some() { 10 } else { 3 };
+    let reach = if victims.is_some() { 10 } else if one_of { 6 } else { 3 };
     let mut best: Option<(usize, &'static str)> = None;
     let mut consider = |dist: usize, cat: &'static str| {
         if best.is_none_or(|(d, _)| dist < d) {
             best = Some((dist, cat));
         }
     };
+    // Some victim nouns carry the category; `victims` alone says little (any word beats it).
     if let Some(v) = &victims {
-        if let Some(c) = cue_of(v).filter(|_| v == "bodies" || v == "hostages") {
-            consider(0, c);
+        match v.as_str() {
+            "bodies" => consider(0, "killed"),
+            "hostages" | "captives" => consider(0, "kidnapped"),
+            "prisoners" | "detainees" | "inmates" => consider(0, "detained"),
+            "victims" | "victim" => consider(usize::MAX - 1, "injured"),
+            _ => {}
         }
     }
     for d in 0..reach {
@@ -227,12 +253,13 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             break;
         }
         let word = w.lower(k);
-        if d > 0 && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && !matches!(word.as_str(), "one" | "a" | "an") {
-            break; // the next count has its own cue
+        let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | ",");
+        if d > 0 && !listed && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && !matches!(word.as_str(), "one" | "a" | "an") {
+            break; // the next count has its own cue (but `two men and three women were shot`)
         }
         if let Some(mut c) = cue_of(&word) {
             // `shot dead`, `shot and killed`: the count is of the dead.
-            if word == "shot" && matches!(w.lower(k + 1).as_str(), "dead" | "and") && (w.lower(k + 1) == "dead" || w.lower(k + 2) == "killed") {
+            if word == "shot" && (w.lower(k + 1) == "dead" || (w.lower(k + 1) == "and" && w.lower(k + 2) == "killed") || (w.lower(k + 1) == "to" && w.lower(k + 2) == "death")) {
                 c = "killed";
             }
             consider(d + 1, c);
@@ -357,6 +384,17 @@ mod tests {
     t!(cas021_shot_one_fatally, "seven people were shot, one fatally", [("seven people", "injured", Some(7), "exact"), ("one", "killed", Some(1), "exact")]);
     t!(cas022_no_cue, "20 people attended the rally", []);
     t!(cas023_arrested, "Police arrested 14 protesters", [("14 protesters", "detained", Some(14), "exact")]);
+
+    t!(cas025_age_is_not_a_count, "Monica Bates, 16, was killed on Sunday", []);
+    t!(cas026_number_in_a_name, "reported WSIL-TV 3 Southern Illinois after the arrests", []);
+    t!(cas027_list_shares_cue, "two men and three women were shot", [("two men", "injured", Some(2), "exact"), ("three women", "injured", Some(3), "exact")]);
+    t!(cas028_one_of_whom, "four people were struck by gunfire, one of whom was pronounced dead", [("four people", "injured", Some(4), "exact"), ("one", "killed", Some(1), "exact")]);
+    t!(cas029_shot_to_death, "Six people were found shot to death", [("Six people", "killed", Some(6), "exact")]);
+    t!(cas030_all_prefix, "striking all six victims with gunfire", [("all six victims", "injured", Some(6), "exact")]);
+    t!(cas031_prisoners_detained, "they freed 256 more prisoners", [("256 more prisoners", "detained", Some(256), "exact")]);
+    t!(cas032_vague_of_vague, "hundreds of thousands of people have been killed", [("hundreds of thousands of people", "killed", Some(100_000), "atLeast")]);
+    t!(cas033_perpetrators_are_not_victims, "when two gunmen opened fire on them", []);
+    t!(cas034_shouted_wire_copy, "6 JESUITS WERE KILLED IN SAN SALVADOR", [("6 JESUITS", "killed", Some(6), "exact")]);
 
     #[test]
     fn cas024_bounds() {

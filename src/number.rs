@@ -130,6 +130,10 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
         return None;
     }
     if let Some(v) = vague_value(&w) {
+        // `hundreds of thousands`
+        if let (Some(a), Some(Some(Some(b)))) = (v, (word(i + 1).as_deref() == Some("of")).then(|| word(i + 2).and_then(|x| vague_value(&x)))) {
+            return Some(Number { first: i, last: i + 3, value: Some(a * b), vague: true });
+        }
         return Some(Number { first: i, last: i + 1, value: v, vague: v.is_some() });
     }
     words_number(text, tokens, i)
@@ -213,6 +217,7 @@ mod tests {
     num!(num_hundreds, "hundreds", Some(100));
     num!(num_thousands_vague, "thousands", Some(1000));
     num!(num_tens, "tens", Some(10));
+    num!(num_vague_of_vague, "hundreds of thousands", Some(100_000));
     num!(num_several_has_no_value, "several", None);
     num!(num_bare_decimal_is_not_a_count, "2.5", None);
     num!(num_not_a_number, "people", None);

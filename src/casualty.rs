@@ -50,7 +50,7 @@ const CUES: &[(&str, &str)] = &[
     ("arrests", "detained"), ("arrest", "detained"), ("custody", "detained"),
     ("transported", "injured"), ("hospital", "injured"), ("hospitals", "injured"),
     ("struck", "injured"), ("hit", "injured"), ("striking", "injured"), ("victims", "injured"),
-    ("murder", "killed"), ("murdered", "killed"), ("displaced", "displaced"), ("fled", "displaced"),
+    ("murder", "killed"), ("murders", "killed"), ("massacre", "killed"), ("killings", "killed"), ("displaced", "displaced"), ("fled", "displaced"),
     ("homeless", "displaced"), ("evacuated", "displaced"), ("displacing", "displaced"),
 ];
 
@@ -230,7 +230,7 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
         return None;
     }
     // Category: the nearest harm word, closer windows when there is no victim noun.
-    let reach = if victims.is_some() { 10 } else if one_of { 6 } else { 3 };
+    let reach = if victims.is_some() { 14 } else if one_of { 6 } else { 3 };
     let mut best: Option<(usize, &'static str)> = None;
     let mut consider = |dist: usize, cat: &'static str| {
         if best.is_none_or(|(d, _)| dist < d) {
@@ -253,7 +253,7 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             break;
         }
         let word = w.lower(k);
-        let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | ",");
+        let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | "," | "(");
         if d > 0 && !listed && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && !matches!(word.as_str(), "one" | "a" | "an") {
             break; // the next count has its own cue (but `two men and three women were shot`)
         }
@@ -279,8 +279,11 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
         if let Some(c) = cue_of(&word) {
             // A cue before the count must govern it: `killing 20`, `death toll rose to 65`,
             // `killed 15 people, including four children`; not `dead` of another clause.
-            if matches!(word.as_str(), "killing" | "killed" | "kill" | "kills" | "toll" | "wounding" | "injuring" | "injured" | "wounded" | "kidnapped" | "abducted" | "arrested" | "detained" | "displaced" | "left" | "deaths" | "fatalities" | "hurt" | "hostage" | "detaining" | "arresting" | "abducting" | "displacing" | "kidnapping" | "massacred" | "executed" | "murdered" | "injures") {
-                consider(d, c);
+            // A passive cue (`one civilian was killed and five …`) closes its own clause.
+            let passive = k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
+            let joined = (k + 1..first).any(|j| w.lower(j) == "and");
+            if !passive && matches!(word.as_str(), "killing" | "killed" | "kill" | "kills" | "toll" | "wounding" | "injuring" | "injured" | "wounded" | "kidnapped" | "abducted" | "arrested" | "detained" | "displaced" | "left" | "deaths" | "fatalities" | "hurt" | "hostage" | "detaining" | "arresting" | "abducting" | "displacing" | "kidnapping" | "massacred" | "executed" | "murdered" | "injures" | "massacre" | "murder" | "murders" | "killings") {
+                consider(if joined { d + 10 } else { d }, c);
             }
             break;
         }
@@ -395,6 +398,10 @@ mod tests {
     t!(cas032_vague_of_vague, "hundreds of thousands of people have been killed", [("hundreds of thousands of people", "killed", Some(100_000), "atLeast")]);
     t!(cas033_perpetrators_are_not_victims, "when two gunmen opened fire on them", []);
     t!(cas034_shouted_wire_copy, "6 JESUITS WERE KILLED IN SAN SALVADOR", [("6 JESUITS", "killed", Some(6), "exact")]);
+
+    t!(cas035_passive_cue_closes_its_clause, "ONE CIVILIAN WAS KILLED AND FIVE OTHER PEOPLE, INCLUDING A POLICEMAN, WERE INJURED", [("ONE CIVILIAN", "killed", Some(1), "exact"), ("FIVE OTHER PEOPLE", "injured", Some(5), "exact")]);
+    t!(cas036_massacre_of, "the massacre of nearly 80 peasants", [("nearly 80 peasants", "killed", Some(80), "about")]);
+    t!(cas037_bracketed_list, "Two children and eight other people (three soldiers and five civilians) were wounded.", [("Two children", "injured", Some(2), "exact"), ("eight other people", "injured", Some(8), "exact"), ("three soldiers", "injured", Some(3), "exact"), ("five civilians", "injured", Some(5), "exact")]);
 
     #[test]
     fn cas024_bounds() {

@@ -39,6 +39,7 @@ const CUES: &[(&str, &str)] = &[
     ("deaths", "killed"), ("death", "killed"), ("fatalities", "killed"), ("fatally", "killed"),
     ("slain", "killed"), ("murdered", "killed"), ("massacred", "killed"), ("executed", "killed"),
     ("bodies", "killed"), ("toll", "killed"), ("lives", "killed"), ("perished", "killed"),
+    ("survived", "injured"), ("hitting", "injured"),
     ("injured", "injured"), ("wounded", "injured"), ("hurt", "injured"), ("injuring", "injured"),
     ("wounding", "injured"), ("injuries", "injured"), ("hospitalized", "injured"),
     ("hospitalised", "injured"), ("shot", "injured"), ("injures", "injured"), ("wounds", "injured"),
@@ -143,10 +144,10 @@ type Read = (usize, usize, (CasualtyAttrs, &'static str));
 fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let n = w.tokens.len();
     let prev = |k: usize| if k == 0 { String::new() } else { w.lower(k - 1) };
-    // Negations and pronoun uses give no count: `no one`, `one of them`, but `one of whom
-    // was pronounced dead` and `one of the victims` count one.
+    // Negations and pronoun uses give no count: `no one`, `one of the victims`; but `one of
+    // whom was pronounced dead` counts one.
     let one_of = w.lower(num.first) == "one" && w.lower(num.last) == "of";
-    if prev(num.first) == "no" || (one_of && !matches!(w.lower(num.last + 1).as_str(), "whom" | "the" | "them" | "those" | "our")) {
+    if prev(num.first) == "no" || (one_of && w.lower(num.last + 1) != "whom") {
         return None;
     }
     // Ages: `Monica Bates, 16, was killed`; and numbers inside names: `WSIL-TV 3 Southern`.
@@ -154,6 +155,11 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
     // Capitalised, not shouted (wire copy in capitals says nothing by its case).
     let capital = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase) && raw(k).chars().any(char::is_lowercase);
     if num.first >= 2 && prev(num.first) == "," && w.lower(num.last) == "," && capital(num.first - 2) {
+        return None;
+    }
+    let digits = w.tokens[num.first].kind == crate::segment::TokenKind::Number;
+    // `Cafe 54,`, `Channel 2 Action News`: a number right after a name is part of it.
+    if num.first >= 2 && digits && capital(num.first - 1) && !matches!(prev(num.first - 1).as_str(), "." | "" | "\"" | "“") && cue_of(&prev(num.first)).is_none() {
         return None;
     }
     if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == crate::segment::TokenKind::Number && cue_of(&prev(num.first)).is_none() {
@@ -210,7 +216,9 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             break;
         }
         let raw = w.tokens.get(k).map(|t| &w.text[t.start..t.end]).unwrap_or("");
-        let demonym = raw.chars().next().is_some_and(char::is_uppercase) && (word.ends_with("ans") || word.ends_with("is") || word.ends_with("ese"));
+        let demonym = raw.chars().next().is_some_and(char::is_uppercase)
+            && (["ans", "is", "ese", "ons", "ers"].iter().any(|e| word.ends_with(e))
+                || crate::gazetteer::get().lookup(raw).is_some_and(|e| e.label == crate::Label::Group));
         if demonym {
             victims = Some(word);
             last = k + 1;
@@ -227,6 +235,10 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
         return None;
     }
     if value.is_none() && victims.is_none() {
+        return None;
+    }
+    // `3135 West Broward Blvd.`: a number before a name is an address or a name's part.
+    if victims.is_none() && digits && capital(last) && cue_of(&w.lower(last)).is_none() {
         return None;
     }
     // Category: the nearest harm word, closer windows when there is no victim noun.
@@ -253,12 +265,16 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             break;
         }
         let word = w.lower(k);
-        let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | "," | "(");
+        let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | "," | "(" | "including");
         if d > 0 && !listed && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && !matches!(word.as_str(), "one" | "a" | "an") {
             break; // the next count has its own cue (but `two men and three women were shot`)
         }
         if let Some(mut c) = cue_of(&word) {
             // `shot dead`, `shot and killed`: the count is of the dead.
+            // `fighting for their lives` are the injured; `lost their lives` the dead.
+            if word == "lives" && w.lower(k.saturating_sub(2)) == "for" {
+                c = "injured";
+            }
             if word == "shot" && (w.lower(k + 1) == "dead" || (w.lower(k + 1) == "and" && w.lower(k + 2) == "killed") || (w.lower(k + 1) == "to" && w.lower(k + 2) == "death")) {
                 c = "killed";
             }
@@ -282,7 +298,7 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             // A passive cue (`one civilian was killed and five …`) closes its own clause.
             let passive = k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
             let joined = (k + 1..first).any(|j| w.lower(j) == "and");
-            if !passive && matches!(word.as_str(), "killing" | "killed" | "kill" | "kills" | "toll" | "wounding" | "injuring" | "injured" | "wounded" | "kidnapped" | "abducted" | "arrested" | "detained" | "displaced" | "left" | "deaths" | "fatalities" | "hurt" | "hostage" | "detaining" | "arresting" | "abducting" | "displacing" | "kidnapping" | "massacred" | "executed" | "murdered" | "injures" | "massacre" | "murder" | "murders" | "killings") {
+            if !passive && matches!(word.as_str(), "killing" | "killed" | "kill" | "kills" | "toll" | "wounding" | "injuring" | "injured" | "wounded" | "kidnapped" | "abducted" | "arrested" | "detained" | "displaced" | "left" | "deaths" | "fatalities" | "hurt" | "hostage" | "detaining" | "arresting" | "abducting" | "displacing" | "kidnapping" | "massacred" | "executed" | "murdered" | "injures" | "massacre" | "murder" | "murders" | "killings" | "striking" | "hitting" | "arrest") {
                 consider(if joined { d + 10 } else { d }, c);
             }
             break;
@@ -402,6 +418,12 @@ mod tests {
     t!(cas035_passive_cue_closes_its_clause, "ONE CIVILIAN WAS KILLED AND FIVE OTHER PEOPLE, INCLUDING A POLICEMAN, WERE INJURED", [("ONE CIVILIAN", "killed", Some(1), "exact"), ("FIVE OTHER PEOPLE", "injured", Some(5), "exact")]);
     t!(cas036_massacre_of, "the massacre of nearly 80 peasants", [("nearly 80 peasants", "killed", Some(80), "about")]);
     t!(cas037_bracketed_list, "Two children and eight other people (three soldiers and five civilians) were wounded.", [("Two children", "injured", Some(2), "exact"), ("eight other people", "injured", Some(8), "exact"), ("three soldiers", "injured", Some(3), "exact"), ("five civilians", "injured", Some(5), "exact")]);
+
+    t!(cas038_number_after_a_name, "three others injured in the shooting at Cafe 54, 3135 West Broward Blvd.", [("three others", "injured", Some(3), "exact")]);
+    t!(cas039_title_case_headline, "1 Dead, 3 Hospitalized in Lauderhill Club Shooting", [("1", "killed", Some(1), "exact"), ("3", "injured", Some(3), "exact")]);
+    t!(cas040_demonym_victims, "the attack in which 30 Britons were murdered", [("30 Britons", "killed", Some(30), "exact")]);
+    t!(cas041_fighting_for_their_lives, "Two others are now fighting for their lives.", [("Two others", "injured", Some(2), "exact")]);
+    t!(cas042_one_of_the_victims, "a witness said one of the victims had been shot", []);
 
     #[test]
     fn cas024_bounds() {

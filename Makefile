@@ -62,7 +62,7 @@ bench:
 # checksums that `cargo test` checks.
 train:
 	cargo build --release
-	target/release/gloss train --data ../shared/eval/conll2003-train.jsonl --out data/tagger.bin --epochs 10
+	target/release/gloss train --data ../shared/eval/conll2003-train.jsonl --out data/tagger.bin --epochs 15
 	cargo build --release
 
 clean:

@@ -70,26 +70,67 @@ const BOILERPLATE: &[&str] = &[
 pub fn segment(text: &str) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Non-empty lines as trimmed byte ranges; `None` marks a blank line.
+    let mut lines: Vec<Option<(usize, usize)>> = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
         line_start += line.len();
         let lead = line.len() - line.trim_start().len();
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        lines.push((!trimmed.is_empty()).then(|| (start + lead, start + lead + trimmed.len())));
+    }
+    let wrapped = hard_wrapped(text, &lines);
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((s, mut e)) = lines[i] else {
+            i += 1;
             continue;
+        };
+        i += 1;
+        // Hard-wrapped text (wire copy, e-mail): a paragraph runs on to the next blank line.
+        while wrapped && i < lines.len() {
+            match lines[i] {
+                Some((_, e2)) => {
+                    e = e2;
+                    i += 1;
+                }
+                None => break,
+            }
         }
-        let (s, e) = (start + lead, start + lead + trimmed.len());
-        let kind = block_kind(trimmed);
+        let block_text = &text[s..e];
+        let kind = block_kind(block_text);
         let index = seg.blocks.len();
-        let repeat_of = seen.get(trimmed).copied();
+        let repeat_of = seen.get(block_text).copied();
         if repeat_of.is_none() {
-            seen.insert(trimmed, index);
+            seen.insert(block_text, index);
         }
         seg.blocks.push(Block { start: s, end: e, kind, repeat_of });
         split_sentences(text, s, e, index, &mut seg.sentences);
     }
     seg
+}
+
+/// Is the text wrapped at a fixed width, with lines that run on into the next? Such lines are
+/// of a similar, middling length and most do not end a sentence.
+fn hard_wrapped(text: &str, lines: &[Option<(usize, usize)>]) -> bool {
+    let len = |(s, e): (usize, usize)| text[s..e].chars().count();
+    // The wrap width: no line is longer, and lines that run on come close to it.
+    let width = lines.iter().flatten().map(|&r| len(r)).max().unwrap_or(0);
+    if !(40..=100).contains(&width) {
+        return false;
+    }
+    let mut runs_on = 0;
+    let mut nonempty = 0;
+    for w in lines.windows(2) {
+        let Some(r) = w[0] else { continue };
+        nonempty += 1;
+        let ends = text[r.0..r.1].ends_with(['.', '!', '?', '"', '”', ':']);
+        if w[1].is_some() && len(r) + 20 >= width && !ends {
+            runs_on += 1;
+        }
+    }
+    runs_on >= 3 && runs_on * 10 >= nonempty * 3
 }
 
 fn block_kind(line: &str) -> BlockKind {
@@ -312,6 +353,17 @@ mod tests {
                 (Caption, None),
             ]
         );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_paragraphs() {
+        let text = "SAN SALVADOR, 21 MAY 90 -- [TEXT] A MILITARY SPOKESMAN HAS REPORTED\nTHAT ONE CIVILIAN WAS KILLED AND FIVE OTHER PEOPLE, INCLUDING A\nPOLICEMAN, WERE INJURED TODAY AS A RESULT OF THE EXPLOSION OF A\nBOMB IN THE CAPITAL.\n\nTHE ATTACK TOOK PLACE NEAR THE MARKET AND WAS CLAIMED BY NOBODY\nAS OF THIS EVENING, THE SPOKESMAN SAID.\n";
+        let seg = segment(text);
+        assert_eq!(seg.blocks.len(), 2);
+        assert!(text[seg.sentences[0].start..seg.sentences[0].end].ends_with("IN THE CAPITAL."));
+        // Short lines of a pasted page are not wrapping.
+        let page = "Share\nTweet\nFighting in Sweida halted\nThe government said so on Sunday.\n";
+        assert_eq!(segment(page).blocks.len(), 4);
     }
 
     #[test]

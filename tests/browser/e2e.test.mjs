@@ -88,18 +88,18 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   await page.keyboard.press('2');
   assert.equal(await page.getAttribute(`#article mark[data-ann-id="${sochiId}"]`, 'data-label'), 'ORG');
 
-  // Add one by selecting text and pressing 2 (ORG): the words "interior ministry".
+  // Add one by selecting text and pressing 4 (GROUP): the words "tribal fighters".
   const before = await page.locator('#article mark[data-ann-id]').count();
   await page.evaluate(() => {
     const art = document.getElementById('article');
     const walker = document.createTreeWalker(art, NodeFilter.SHOW_TEXT);
     let n;
     while ((n = walker.nextNode())) {
-      const i = n.data.indexOf('interior ministry');
+      const i = n.data.indexOf('tribal fighters');
       if (i >= 0) {
         const r = document.createRange();
         r.setStart(n, i);
-        r.setEnd(n, i + 'interior ministry'.length);
+        r.setEnd(n, i + 'tribal fighters'.length);
         const s = window.getSelection();
         s.removeAllRanges();
         s.addRange(r);
@@ -108,8 +108,8 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
     }
     throw new Error('text not found');
   });
-  await page.keyboard.press('2');
-  await page.waitForSelector('#article mark[data-label="ORG"]:text-is("interior ministry")');
+  await page.keyboard.press('4');
+  await page.waitForSelector('#article mark[data-label="GROUP"]:text-is("tribal fighters")');
   assert.equal(await page.locator('#article mark[data-ann-id]').count(), before + 1);
 
   // Undo removes it; redo brings it back; undo twice more restores Sochi's label.
@@ -132,7 +132,7 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   assert.equal(exported.referenceDate, '2025-07-20');
   for (const a of exported.annotations) assert.equal(cpSlice(exported.text, a.start, a.end), a.quote, a.id);
   const user = exported.annotations.filter((a) => a.origin === 'user').map((a) => [a.label, a.quote]);
-  assert.deepEqual(user.sort(), [['ORG', 'Sochi'], ['ORG', 'interior ministry']].sort());
+  assert.deepEqual(user.sort(), [['GROUP', 'tribal fighters'], ['ORG', 'Sochi']].sort());
   const sat = exported.annotations.find((a) => a.quote === 'Saturday');
   assert.equal(sat.date.value, '2025-07-19');
 
@@ -140,7 +140,7 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.evaluate(() => window.gloss.exportJson()), JSON.stringify(exported));
-  assert.ok(await page.locator('#article mark[data-label="ORG"]:text-is("interior ministry")').count() === 1);
+  assert.ok(await page.locator('#article mark[data-label="GROUP"]:text-is("tribal fighters")').count() === 1);
 
   // A malformed import shows a message and changes nothing, through the API and the file picker.
   const err = await page.evaluate(() => { try { window.gloss.importJson('{"format":"gloss",'); return null; } catch (e) { return e.message; } });

@@ -149,7 +149,6 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
     let model = tagger::model();
     let doc = tagger::DocInfo::new(text, seg);
     let hit_at: HashMap<usize, Hit> = doc.hits.iter().map(|h| (h.start, *h)).collect();
-    let mode = std::env::var("GLOSS_NER_MODE").unwrap_or_default();
     let mut mentions = Vec::new();
     for s in &seg.sentences {
         let mut rules = Vec::new();
@@ -159,14 +158,10 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             mentions.extend(rules.into_iter().filter(|r| r.rule == "entity/gazetteer-org" && r.end - r.start > 2));
             continue;
         }
-        // Title Case lines: capitals say nothing and the model was trained on prose, so the
-        // rules decide there, with what the rest of the document knows.
+        // Title Case lines: capitals say nothing there, so the model's names in them count only
+        // where the rest of the document knows them (below).
         let shouting = s.tokens.iter().map(|t| &text[t.start..t.end]).filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
         let title_case = s.title_case && !shouting;
-        if mode == "rules" {
-            mentions.extend(rules);
-            continue;
-        }
         let tags = model.tag(&tagger::features(text, s, &doc));
         let mut found = Vec::new();
         let mut blocked: Vec<(usize, usize)> = Vec::new();
@@ -234,7 +229,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             let covers = found.iter().filter(|m| m.start < r.end && r.start < m.end).all(|m| r.start <= m.start && m.end <= r.end && ((m.start, m.end) != (r.start, r.end) || r.rule == "entity/gazetteer-org"));
             let context = matches!(r.rule, "entity/photo-credit" | "entity/place-context")
                 || (matches!(r.rule, "entity/particle-name" | "entity/title-person") && found.iter().any(|m| (m.start, m.end) == (r.start, r.end)));
-            if context || (listed && covers && mode != "tagger") {
+            if context || (listed && covers) {
                 found.retain(|m| !(m.start < r.end && r.start < m.end));
             } else if listed && r.strong {
                 // The model's guesses in a Title Case line give way to a listed name.
@@ -243,11 +238,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             let free = !found.iter().any(|m| m.start < r.end && r.start < m.end) && !blocked.iter().any(|&(a, b)| a < r.end && r.start < b && b - a > r.end - r.start);
             let name = &text[r.start..r.end];
             let common = !name.contains(' ') && name.chars().any(char::is_lowercase) && g.common_words.contains(name.to_lowercase().as_str());
-            let keep = match mode.as_str() {
-                "all" => true,
-                "tagger" => r.label == Some(Label::Group) || context,
-                _ => r.label == Some(Label::Group) || context || listed,
-            };
+            let keep = r.label == Some(Label::Group) || context || listed;
             if free && keep && !(listed && common) {
                 found.push(r);
             } else if free {

@@ -49,9 +49,8 @@ impl H {
     }
 }
 
-#[cfg(test)]
-fn shape(w: &str) -> String {
-    let mut out = String::new();
+/// Appends the shape of `w` to `out`: classes of characters, repeats collapsed (`Xx`, `X.X.`).
+fn push_shape(out: &mut String, w: &str) {
     let mut last = ' ';
     for c in w.chars() {
         let k = if c.is_uppercase() { 'X' } else if c.is_lowercase() { 'x' } else if c.is_numeric() { 'd' } else { c };
@@ -60,6 +59,12 @@ fn shape(w: &str) -> String {
             last = k;
         }
     }
+}
+
+#[cfg(test)]
+fn shape(w: &str) -> String {
+    let mut out = String::new();
+    push_shape(&mut out, w);
     out
 }
 
@@ -156,14 +161,7 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
         lower_buf.extend(w.chars().flat_map(char::to_lowercase));
         lr.push((a, lower_buf.len()));
         let a = shape_buf.len();
-        let mut last = ' ';
-        for c in w.chars() {
-            let k = if c.is_uppercase() { 'X' } else if c.is_lowercase() { 'x' } else if c.is_numeric() { 'd' } else { c };
-            if k != last {
-                shape_buf.push(k);
-                last = k;
-            }
-        }
+        push_shape(&mut shape_buf, w);
         sr.push((a, shape_buf.len()));
     }
     let lower = |i: usize| &lower_buf[lr[i].0..lr[i].1];

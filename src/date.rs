@@ -130,6 +130,24 @@ fn shift(date: Date, span: Span) -> Option<Date> {
     date.checked_add(span).ok()
 }
 
+/// The year of month `m` (and `day`) for a reference date: the occurrence nearest to it (news
+/// reports the last few months and announces the next few), or the next one on or after it
+/// when the sentence looks ahead.
+fn year_near(r: Date, m: i8, day: Option<i8>, future: bool) -> i64 {
+    let y = r.year() as i64;
+    let at = |year: i64| Date::new(year as i16, m, day.unwrap_or(15).min(28)).ok();
+    let dist = |year: i64| at(year).and_then(|d| r.until(d).ok()).map(|s| s.get_days() as i64);
+    if future {
+        return if dist(y).is_some_and(|d| d >= if day.is_some() { 0 } else { -15 }) { y } else { y + 1 };
+    }
+    [y - 1, y, y + 1]
+        .into_iter()
+        // News is mostly about the past: a past occurrence counts as three quarters as far.
+        .filter_map(|c| dist(c).map(|d| (if d > 0 { 4 * d } else { -3 * d }, c)))
+        .min()
+        .map_or(y, |(_, c)| c)
+}
+
 /// Most recent `wd` on or before `r` (or strictly before, or on/after when forward).
 fn weekday_near(r: Date, wd: Weekday, strict: bool, forward: bool) -> Option<Date> {
     let cur = r.weekday().to_monday_zero_offset() as i64;
@@ -179,7 +197,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 return None;
             }
             match x.reference {
-                Some(r) => ymd(r.year() as i64, m, day).and_then(|v| d("DATE", v)),
+                Some(r) => ymd(year_near(r, m, Some(day), x.future()), m, day).and_then(|v| d("DATE", v)),
                 None => d("DATE", format!("XXXX-{m:02}-{day:02}")),
             }
         }),
@@ -204,7 +222,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let y = match modifier.as_deref() {
                 Some("last") => if m >= r.month() { r.year() - 1 } else { r.year() },
                 Some("next") => if m <= r.month() { r.year() + 1 } else { r.year() },
-                _ => r.year(),
+                Some("this") => r.year(),
+                _ => year_near(r, m, None, x.future()) as i16,
             };
             d("DATE", format!("{y:04}-{m:02}"))
         }),
@@ -234,7 +253,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 None => d("DATE", iso(date)),
             }
         }),
-        r("date/relative-day", format!(r"(?i)\b(?P<w>yesterday|today|tomorrow|tonight)(?:\s+{PART})?\b"), |c, x| {
+        r("date/relative-day", format!(r"(?i)\b(?:(?:early|late)\s+)?(?P<w>yesterday|today|tomorrow|tonight)(?:\s+{PART})?\b"), |c, x| {
             let w = c["w"].to_lowercase();
             let part = c.name("part").map(|p| part_code(p.as_str()));
             let Some(r) = x.reference else { return d("DATE", if w == "today" { "PRESENT_REF" } else { "XXXX-XX-XX" }) };
@@ -256,7 +275,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let date = if last && part == "NI" { r.yesterday().ok()? } else if last { return None } else { r };
             d("TIME", format!("{}T{part}", iso(date)))
         }),
-        r("date/relative-unit", r"(?i)\b(?:(?P<pre>earlier|later)\s+)?(?P<mod>last|this|next|coming|previous)\s+(?P<unit>week|month|year|weekend|decade|century)\b".into(), |c, x| {
+        r("date/relative-unit", r"(?i)\b(?:(?P<pre>earlier|later|early|late|mid)[\s-])?(?P<mod>last|this|next|coming|previous)\s+(?P<unit>week|month|year|weekend|decade|century)\b".into(), |c, x| {
             let m = c["mod"].to_lowercase();
             let step: i64 = match m.as_str() { "last" | "previous" => -1, "next" | "coming" => 1, _ => 0 };
             let unit = c["unit"].to_lowercase();
@@ -298,7 +317,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", "PAST_REF"),
             }
         }),
-        r("date/duration", format!(r"(?i)\b(?:(?:the\s+)?(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}[\s-]{UNIT}s?(?P<old>-old|-long)?\b"), |c, x| {
+        r("date/duration", format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}[\s-]{UNIT}s?(?P<old>-old|-long)?\b"), |c, x| {
             let n = c["n"].to_lowercase();
             if x.after.trim_start().starts_with("ago") {
                 return None;
@@ -351,7 +370,52 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let y = c.name("y").map(|y| y.as_str().to_string()).or_else(|| x.reference.map(|r| format!("{:04}", r.year()))).unwrap_or("XXXX".into());
             d("DATE", format!("{y}-Q{q}"))
         }),
-        r("date/fiscal", r"(?i)\bfiscal\s+(?:year\s+)?(?P<y>\d{4})\b".into(), |c, _| d("DATE", format!("FY{}", &c["y"]))),
+        // TempEval-3 gives a fiscal year the calendar year's value.
+        r("date/fiscal", r"(?i)\bfiscal\s+(?:year\s+)?(?P<y>\d{4})\b".into(), |c, _| d("DATE", &c["y"])),
+        r("date/the-unit", r"(?i)\b(?:(?P<pre>early|late|mid)[- ])?the\s+(?:(?P<mod>latest|current|same|full|fiscal|coming)\s+)?(?P<unit>quarter|year|week|weekend|month)\b".into(), |c, x| {
+            // `the quarter`, `the year`: the period the report is about, the reference's own
+            // (a quarter just ended when the month has barely begun).
+            if x.after.trim_start().starts_with(|ch: char| ch.is_ascii_digit()) || x.after.starts_with("-") || x.after.starts_with("'") || x.after.starts_with("’") {
+                return None;
+            }
+            let Some(r) = x.reference else { return None };
+            let current = c.name("mod").is_some_and(|m| m.as_str().eq_ignore_ascii_case("current"));
+            match c["unit"].to_lowercase().as_str() {
+                "quarter" => {
+                    let q = if current { r } else { shift(r, (-45).days())? };
+                    d("DATE", format!("{:04}-Q{}", q.year(), (q.month() - 1) / 3 + 1))
+                }
+                "year" => d("DATE", format!("{:04}", r.year())),
+                "month" => d("DATE", format!("{:04}-{:02}", r.year(), r.month())),
+                "week" => d("DATE", week_of(r)),
+                // The weekend just past, or the coming one when the sentence looks ahead.
+                _ => d("DATE", format!("{}-WE", week_of(weekday_near(r, Weekday::Saturday, false, x.future())?))),
+            }
+        }),
+        r("date/month-relative-year", format!(r"\b{MONTH}\s+(?P<mod>(?i:this|last|next))\s+year\b"), |c, x| {
+            let r = x.reference?;
+            let y = r.year() as i64 + match c["mod"].to_lowercase().as_str() { "last" => -1, "next" => 1, _ => 0 };
+            d("DATE", format!("{y:04}-{:02}", month_number(&c["mon"])))
+        }),
+        r("date/clock-weekday", format!(r"(?i)\b(?:(?P<h>\d{{1,2}})(?::(?P<m>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)|(?P<noon>noon|midnight))\s+(?:on\s+)?(?-i:{WEEKDAY})"), |c, x| {
+            let r = x.reference?;
+            let day = weekday_near(r, weekday_of(&c["wd"]), false, x.future())?;
+            let (h, m) = match c.name("noon") {
+                Some(n) => (if n.as_str().eq_ignore_ascii_case("noon") { 12 } else { 0 }, 0),
+                None => {
+                    let mut h: u32 = c["h"].parse().ok()?;
+                    let m: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+                    if h == 0 || h > 12 || m > 59 {
+                        return None;
+                    }
+                    let pm = c["ap"].to_lowercase().starts_with('p');
+                    if pm && h != 12 { h += 12 }
+                    if !pm && h == 12 { h = 0 }
+                    (h, m)
+                }
+            };
+            d("TIME", format!("{}T{h:02}:{m:02}", iso(day)))
+        }),
         r("date/set", r"(?i)\b(?:(?:every|each)\s+(?P<u>day|week|month|year|morning|night|evening)|(?P<a>daily|weekly|monthly|annually|yearly))\b".into(), |c, _| {
             let u = c.name("u").or(c.name("a")).map(|m| m.as_str().to_lowercase())?;
             let v = match u.as_str() {
@@ -385,6 +449,9 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/season" => &["spring", "summer", "autumn", "fall", "winter"],
         "date/quarter" => &["quarter"],
         "date/fiscal" => &["fiscal"],
+        "date/the-unit" => &["quarter", "year", "week", "month"],
+        "date/month-relative-year" => &["year"],
+        "date/clock-weekday" => &["day"],
         "date/set" => &["every", "each", "daily", "weekly", "monthly", "annually", "yearly"],
         _ => &[],
     }
@@ -532,8 +599,20 @@ mod tests {
     t!(date030_numeric_dmy, "dated 19/07/2025 it said", REF, "19/07/2025", "DATE", "2025-07-19");
     t!(date031_today, "Officials said today that", REF, "today", "DATE", "2025-07-20");
     t!(date032_tonight, "a vote tonight", REF, "tonight", "TIME", "2025-07-20TNI");
-    t!(date033_fiscal, "in fiscal 2026 spending", REF, "fiscal 2026", "DATE", "FY2026");
+    t!(date033_fiscal, "in fiscal 2026 spending", REF, "fiscal 2026", "DATE", "2026");
     t!(date034_last_year, "since last year", REF, "last year", "DATE", "2024");
+
+    t!(date038_bare_month_is_the_nearest, "Sales fell in March, it said.", REF, "March", "DATE", "2025-03");
+    t!(date038b_bare_month_across_the_year, "Sales fell in December, it said.", Some("2025-02-06"), "December", "DATE", "2024-12");
+    t!(date039_future_month_is_the_next_one, "The vote will be held in February.", REF, "February", "DATE", "2026-02");
+    t!(date040_month_day_nearest, "The deal was signed Nov. 25.", Some("2026-01-15"), "Nov. 25", "DATE", "2025-11-25");
+    t!(date040b_month_day_ahead, "The payment is due Dec. 15.", Some("1989-10-26"), "Dec. 15", "DATE", "1989-12-15");
+    t!(date041_the_quarter, "Profit rose in the quarter, the company said.", Some("1989-10-26"), "the quarter", "DATE", "1989-Q3");
+    t!(date042_the_year, "Sales rose 5% for the year.", REF, "the year", "DATE", "2025");
+    t!(date043_month_last_year, "It began in June last year.", REF, "June last year", "DATE", "2024-06");
+    t!(date044_clock_weekday, "The blast came at 10 p.m. Wednesday near the port.", REF, "10 p.m. Wednesday", "TIME", "2025-07-16T22:00");
+    t!(date045_early_next_year, "Elections are due early next year.", REF, "early next year", "DATE", "2026");
+    t!(date046_the_duration, "Output fell in the nine months to September.", REF, "the nine months", "DURATION", "P9M");
 
     #[test]
     fn date035_may_the_verb_is_not_a_month() {

@@ -91,6 +91,8 @@ fn small_number(n: &str) -> Option<u64> {
 /// What a rule needs to know besides its match.
 struct Ctx<'a> {
     reference: Option<Date>,
+    /// The sentence speaks of quarters (a report of results).
+    quarterly: bool,
     /// The sentence before the match, lower-cased: for tense and signal words.
     before: &'a str,
     after: &'a str,
@@ -233,6 +235,25 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             }
             d("DATE", &c["y"])
         }),
+        r("date/bare-year", r"(?P<y>\b(?:19|20)\d\d\b)".into(), |c, x| {
+            // A year standing alone (`the 1990 budget`, `in fiscal 1990`): not an amount, a
+            // street number or a count of things.
+            let before = x.before.trim_end();
+            let after = x.after.trim_start();
+            if before.ends_with(['$', '#', '£', '€']) || before.ends_with("no.") || before.ends_with(|ch: char| ch.is_ascii_digit())
+                || after.starts_with(|ch: char| ch.is_ascii_digit() || ch == '%' || ch == ',' && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return None;
+            }
+            // Before a lower-case word a year needs a determiner (`the 1990 budget`); without
+            // one it counts something (`2000 people`, `1990 cars`).
+            let next = after.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+            let determined = ["the", "its", "his", "her", "their", "fiscal", "of", "in", "since", "by", "a"].iter().any(|w| before.ends_with(&format!(" {w}")));
+            if next.starts_with(|ch: char| ch.is_lowercase()) && !determined {
+                return None;
+            }
+            d("DATE", &c["y"])
+        }),
         r("date/decade", r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d)0s\b".into(), |c, _| d("DATE", &c["y"])),
         r("date/weekday", format!(r"\b(?:(?P<mod>(?i:last|next|this|coming|past|early|late))\s+)?{WEEKDAY}(?:\s+{PART})?\b"), |c, x| {
             let wd = weekday_of(&c["wd"]);
@@ -313,6 +334,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     let t = shift(r.first_of_month(), (-n).months())?;
                     d("DATE", format!("{:04}-{:02}", t.year(), t.month()))
                 }
+                // In a report on quarterly results, `a year ago` is the same quarter a year back.
+                "year" if x.quarterly => {
+                    let q = shift(r, (-45).days())?;
+                    d("DATE", format!("{:04}-Q{}", q.year() as i64 - n, (q.month() - 1) / 3 + 1))
+                }
                 "year" => d("DATE", format!("{:04}", r.year() as i64 - n)),
                 _ => d("DATE", "PAST_REF"),
             }
@@ -331,10 +357,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             };
             d("DURATION", format!("P{}{count}{letter}", if time { "T" } else { "" }))
         }),
-        r("date/ref", r"(?i)\b(?P<w>now|currently|recently|nowadays|the\s+past|the\s+future|soon|lately)\b".into(), |c, _| {
+        r("date/ref", r"(?i)\b(?P<w>now|currently|current|recently|previously|nowadays|the\s+past|(?:the\s+)?future|soon|lately)\b".into(), |c, x| {
             let w = c["w"].to_lowercase();
+            // `future` and `current` as words of time, not as in `future contracts`.
+            if (w == "future" || w == "current") && !x.after.trim_start().starts_with(|ch: char| !ch.is_alphanumeric()) && !x.after.trim_start().starts_with("levels") {
+                if w == "future" || !x.after.trim_start().starts_with(|ch: char| ch.is_lowercase()) {
+                    return None;
+                }
+            }
             let v = match w.as_str() {
-                "now" | "currently" | "nowadays" => "PRESENT_REF",
+                "now" | "currently" | "current" | "nowadays" => "PRESENT_REF",
                 "the future" | "soon" => "FUTURE_REF",
                 _ => "PAST_REF",
             };
@@ -439,13 +471,13 @@ const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "ye
 /// regular expressions run only where they can match; `#` stands for any digit.
 fn triggers(id: &str) -> &'static [&'static str] {
     match id {
-        "date/iso" | "date/numeric" | "date/year" | "date/decade" | "date/clock" => &["#"],
+        "date/iso" | "date/numeric" | "date/year" | "date/bare-year" | "date/decade" | "date/clock" => &["#"],
         "date/day-month-year" | "date/month-day-year" | "date/month-day" | "date/day-month" | "date/month-year" | "date/month" => MONTHS,
         "date/weekday" => &["day"],
         "date/relative-day" => &["day", "tomorrow", "tonight"],
         "date/part-of-day" => &["morning", "afternoon", "evening", "night"],
         "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
-        "date/ref" => &["now", "current", "recent", "past", "future", "soon", "lately"],
+        "date/ref" => &["now", "current", "recent", "previous", "past", "future", "soon", "lately"],
         "date/season" => &["spring", "summer", "autumn", "fall", "winter"],
         "date/quarter" => &["quarter"],
         "date/fiscal" => &["fiscal"],
@@ -465,6 +497,7 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
         let lower = sentence.to_lowercase();
         let mut found: Vec<Candidate> = Vec::new();
         let digits = sentence.bytes().any(|b| b.is_ascii_digit());
+        let quarterly = lower.contains("quarter");
         for rule in RULES.iter() {
             let t = triggers(rule.id);
             if !t.is_empty() && !t.iter().any(|w| if *w == "#" { digits } else { lower.contains(w) }) {
@@ -474,7 +507,7 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
                 let m = c.get(0).unwrap();
                 // The `before` window is lower case and padded so signals match whole words.
                 let before = format!(" {} ", lower.get(..m.start()).unwrap_or(""));
-                let ctx = Ctx { reference, before: &before, after: &sentence[m.end()..] };
+                let ctx = Ctx { reference, quarterly, before: &before, after: &sentence[m.end()..] };
                 if let Some(attrs) = (rule.resolve)(&c, &ctx) {
                     let (mut a, b) = (m.start(), m.end());
                     // Signals such as `in`, `since` are matched for context but stay outside.
@@ -525,7 +558,7 @@ pub fn find_dateline(text: &str, seg: &Segmentation) -> Option<Date> {
         for id in ["date/iso", "date/day-month-year", "date/month-day-year"] {
             let rule = RULES.iter().find(|r| r.id == id)?;
             if let Some(c) = rule.re.captures(line) {
-                let ctx = Ctx { reference: None, before: "", after: "" };
+                let ctx = Ctx { reference: None, quarterly: false, before: "", after: "" };
                 if let Some(v) = (rule.resolve)(&c, &ctx) {
                     return parse_iso(&v.value).ok();
                 }
@@ -613,6 +646,19 @@ mod tests {
     t!(date044_clock_weekday, "The blast came at 10 p.m. Wednesday near the port.", REF, "10 p.m. Wednesday", "TIME", "2025-07-16T22:00");
     t!(date045_early_next_year, "Elections are due early next year.", REF, "early next year", "DATE", "2026");
     t!(date046_the_duration, "Output fell in the nine months to September.", REF, "the nine months", "DURATION", "P9M");
+
+    t!(date047_bare_year, "The 1990 budget was cut.", REF, "1990", "DATE", "1990");
+    t!(date048_quarterly_year_ago, "Profit rose from $3 million a year ago in the third quarter.", Some("1989-10-26"), "a year ago", "DATE", "1988-Q3");
+    t!(date049_current_of_time, "The current situation is calm.", REF, "current", "DATE", "PRESENT_REF");
+
+    #[test]
+    fn date050_numbers_are_not_years() {
+        for text in ["He paid $1990 for it.", "About 2000 people marched.", "It rose 2010% in value.", "Call 1990 2345 now"] {
+            let seg = crate::segment::segment(text);
+            let found = recognize(text, &seg, None);
+            assert!(!found.iter().any(|c| c.rule == "date/bare-year"), "{text}: {found:?}");
+        }
+    }
 
     #[test]
     fn date035_may_the_verb_is_not_a_month() {

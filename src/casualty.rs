@@ -21,7 +21,8 @@ const VICTIMS: &[&str] = &[
     "americans", "servicemen", "service", "employees", "tourists", "doctors", "nurses", "medics",
     "firefighters", "agents", "guerrillas", "terrorists", "jesuits", "priests", "peasants",
     "farmers", "youths", "teachers", "troopers", "marines", "sailors", "airmen", "deputies",
-    "bystanders", "shoppers", "fans", "spectators", "of",
+    "bystanders", "shoppers", "fans", "spectators", "maids", "leaders", "officials", "militants",
+    "guerrillas", "peasants", "of",
 ];
 
 /// Words that modify the victim noun without ending the span (`15 more people`).
@@ -39,7 +40,9 @@ const CUES: &[(&str, &str)] = &[
     ("deaths", "killed"), ("death", "killed"), ("fatalities", "killed"), ("fatally", "killed"),
     ("slain", "killed"), ("murdered", "killed"), ("massacred", "killed"), ("executed", "killed"),
     ("bodies", "killed"), ("toll", "killed"), ("lives", "killed"), ("perished", "killed"),
-    ("survived", "injured"), ("hitting", "injured"),
+    ("survived", "injured"), ("hitting", "injured"), ("maimed", "injured"), ("maiming", "injured"),
+    ("assassination", "killed"), ("assassinations", "killed"), ("assassinated", "killed"),
+    ("assassinating", "killed"),
     ("injured", "injured"), ("wounded", "injured"), ("hurt", "injured"), ("injuring", "injured"),
     ("wounding", "injured"), ("injuries", "injured"), ("hospitalized", "injured"),
     ("hospitalised", "injured"), ("shot", "injured"), ("injures", "injured"), ("wounds", "injured"),
@@ -249,6 +252,15 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             best = Some((dist, cat));
         }
     };
+    // A harm word among the victim's adjectives decides: `30 dead civilians`.
+    for k in num.last..last {
+        let word = w.lower(k);
+        if VICTIM_ADJ.contains(&word.as_str()) {
+            if let Some(c) = cue_of(&word) {
+                consider(0, c);
+            }
+        }
+    }
     // Some victim nouns carry the category; `victims` alone says little (any word beats it).
     if let Some(v) = &victims {
         match v.as_str() {
@@ -298,7 +310,7 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             // A passive cue (`one civilian was killed and five …`) closes its own clause.
             let passive = k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
             let joined = (k + 1..first).any(|j| w.lower(j) == "and");
-            if !passive && matches!(word.as_str(), "killing" | "killed" | "kill" | "kills" | "toll" | "wounding" | "injuring" | "injured" | "wounded" | "kidnapped" | "abducted" | "arrested" | "detained" | "displaced" | "left" | "deaths" | "fatalities" | "hurt" | "hostage" | "detaining" | "arresting" | "abducting" | "displacing" | "kidnapping" | "massacred" | "executed" | "murdered" | "injures" | "massacre" | "murder" | "murders" | "killings" | "striking" | "hitting" | "arrest") {
+            if !passive && matches!(word.as_str(), "killing" | "killed" | "kill" | "kills" | "toll" | "wounding" | "injuring" | "injured" | "wounded" | "kidnapped" | "abducted" | "arrested" | "detained" | "displaced" | "left" | "deaths" | "fatalities" | "hurt" | "hostage" | "detaining" | "arresting" | "abducting" | "displacing" | "kidnapping" | "massacred" | "executed" | "murdered" | "injures" | "massacre" | "murder" | "murders" | "killings" | "striking" | "hitting" | "arrest" | "death" | "bodies" | "assassination" | "assassinations" | "assassinated" | "assassinating" | "maimed" | "maiming") {
                 consider(if joined { d + 10 } else { d }, c);
             }
             break;
@@ -424,6 +436,10 @@ mod tests {
     t!(cas040_demonym_victims, "the attack in which 30 Britons were murdered", [("30 Britons", "killed", Some(30), "exact")]);
     t!(cas041_fighting_for_their_lives, "Two others are now fighting for their lives.", [("Two others", "injured", Some(2), "exact")]);
     t!(cas042_one_of_the_victims, "a witness said one of the victims had been shot", []);
+
+    t!(cas043_assassination_of, "CONDEMNED THE ASSASSINATION OF SIX JESUITS AND TWO WOMEN IN HIS COUNTRY", [("SIX JESUITS", "killed", Some(6), "exact"), ("TWO WOMEN", "killed", Some(2), "exact")]);
+    t!(cas044_dead_as_adjective, "in addition to 30 dead civilians, officials said", [("30 dead civilians", "killed", Some(30), "exact")]);
+    t!(cas045_maimed, "and maimed two people because they refused", [("two people", "injured", Some(2), "exact")]);
 
     #[test]
     fn cas024_bounds() {

@@ -308,8 +308,10 @@ fn read_mention(w: &Words, num: Number) -> Option<Read> {
             // A cue before the count must govern it: `killing 20`, `death toll rose to 65`,
             // `killed 15 people, including four children`; not `dead` of another clause.
             // A passive cue (`one civilian was killed and five …`) closes its own clause.
-            let passive = k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
-            let joined = (k + 1..first).any(|j| w.lower(j) == "and");
+            // (A subset, `… were killed, including 15 children`, shares the clause's harm word.)
+            let subset = (k + 1..first).any(|j| matches!(w.lower(j).as_str(), "including" | "among"));
+            let passive = !subset && k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
+            let joined = !subset && (k + 1..first).any(|j| w.lower(j) == "and");
             if !passive && matches!(word.as_str(), "killing" | "killed" | "kill" | "kills" | "toll" | "wounding" | "injuring" | "injured" | "wounded" | "kidnapped" | "abducted" | "arrested" | "detained" | "displaced" | "left" | "deaths" | "fatalities" | "hurt" | "hostage" | "detaining" | "arresting" | "abducting" | "displacing" | "kidnapping" | "massacred" | "executed" | "murdered" | "injures" | "massacre" | "murder" | "murders" | "killings" | "striking" | "hitting" | "arrest" | "death" | "bodies" | "assassination" | "assassinations" | "assassinated" | "assassinating" | "maimed" | "maiming") {
                 consider(if joined { d + 10 } else { d }, c);
             }

@@ -54,6 +54,8 @@ pub struct ExportDocument {
     pub reference_date: Option<String>,
     pub annotations: Vec<ExportAnnotation>,
     pub entities: Vec<ExportEntity>,
+    /// Per category: the distinct figures, lowest, highest and best estimate (`summary.rs`).
+    pub casualty_summary: Vec<crate::summary::CategorySummary>,
 }
 
 /// Annotations and entities of `doc` with positions in `unit`.
@@ -104,6 +106,7 @@ pub fn export(doc: &Document) -> ExportDocument {
         reference_date: doc.reference_date().map(date::iso),
         annotations,
         entities,
+        casualty_summary: crate::summary::summarize(doc),
     }
 }
 

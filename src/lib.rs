@@ -23,6 +23,7 @@ pub mod offset;
 pub mod pipeline;
 pub mod resolve;
 pub mod segment;
+pub mod summary;
 pub mod tagger;
 pub mod view;
 

@@ -58,6 +58,7 @@ pub struct View {
     pub pieces: Vec<Piece>,
     pub blocks: Vec<ViewBlock>,
     pub labels: Vec<LabelCount>,
+    pub casualty_summary: Vec<crate::summary::CategorySummary>,
 }
 
 fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
@@ -137,6 +138,7 @@ pub fn view(doc: &Document) -> View {
         pieces,
         blocks,
         labels,
+        casualty_summary: crate::summary::summarize(doc),
     }
 }
 

@@ -62,6 +62,12 @@ impl Session {
         json::to_json(&self.doc)
     }
 
+    /// The casualty annotations as CSV.
+    #[wasm_bindgen(js_name = casualtyCsv)]
+    pub fn casualty_csv(&self) -> String {
+        crate::summary::casualty_csv(&self.doc)
+    }
+
     /// Replaces the document with an imported one; on error the current one stays.
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(&mut self, text: &str) -> Result<String, JsError> {

@@ -27,6 +27,11 @@ fn render(text: &str, date: Option<&str>) -> String {
         let entity = a.entity.as_deref().map_or(String::new(), |e| format!(" {e}"));
         writeln!(out, "{:5}..{:<5} {:8} {:?}{attrs}  [{}]{entity}", a.start, a.end, a.label.as_str(), a.quote, a.rule.as_deref().unwrap_or("-")).unwrap();
     }
+    writeln!(out, "casualty summary:").unwrap();
+    for c in &export.casualty_summary {
+        let figures: Vec<String> = c.figures.iter().map(|f| format!("{} {} ×{}", f.count, f.qualifier, f.mentions.len())).collect();
+        writeln!(out, "  {} best {} low {} high {}: {}", c.category, c.best, c.low, c.high, figures.join(", ")).unwrap();
+    }
     writeln!(out, "entities:").unwrap();
     for e in &export.entities {
         writeln!(out, "  {} {} {:?} ×{}", e.id, e.label.as_str(), e.name, e.mentions.len()).unwrap();

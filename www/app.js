@@ -66,10 +66,12 @@
     renderLegend();
     renderEntities();
     renderByLabel();
+    renderCasualties();
     renderEditor();
     $('undo').disabled = !view.canUndo;
     $('redo').disabled = !view.canRedo;
     $('export').disabled = false;
+    $('export-csv').disabled = false;
     const src = { user: 'given by you', dateline: 'found in the text', none: 'none: relative dates stay unresolved' }[view.referenceSource];
     $('reference-source').textContent = view.referenceDate ? `${view.referenceDate} (${src})` : src;
     if (document.activeElement !== $('reference-date')) $('reference-date').value = view.userDate || '';
@@ -122,6 +124,26 @@
       b.addEventListener('click', () => jump(e.mentions[0]));
       return el('li', {}, b, el('span', { class: 'count' }, ` ×${e.mentions.length}` + (quotes !== e.name ? ` (${quotes})` : '')));
     }));
+  }
+
+  // One row per category: best estimate, range, and the distinct figures with their mentions.
+  function renderCasualties() {
+    const box = $('casualty-summary');
+    if (!view.casualtySummary.length) {
+      box.replaceChildren(el('p', { class: 'muted' }, 'No casualty figures.'));
+      return;
+    }
+    const head = el('tr', {}, ...['category', 'best', 'low–high', 'figures reported'].map((h) => el('th', { scope: 'col' }, h)));
+    const rows = view.casualtySummary.map((c) => {
+      const figures = el('td', {}, ...c.figures.map((f, i) => {
+        const b = el('button', { type: 'button', title: 'Show the first mention' }, `${f.count} (${f.qualifier})${f.mentions.length > 1 ? ` ×${f.mentions.length}` : ''}`);
+        b.addEventListener('click', () => jump(f.mentions[0]));
+        return i ? [', ', b] : b;
+      }).flat());
+      return el('tr', { 'data-category': c.category }, el('th', { scope: 'row' }, c.category), el('td', {}, String(c.best)),
+        el('td', {}, c.low === c.high ? String(c.low) : `${c.low}–${c.high}`), figures);
+    });
+    box.replaceChildren(el('table', { class: 'summary' }, el('thead', {}, head), el('tbody', {}, ...rows)));
   }
 
   function renderByLabel() {
@@ -296,8 +318,8 @@
   }
 
   // ---- files ----------------------------------------------------------------------------
-  function download(name, content) {
-    const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  function download(name, content, type = 'application/json') {
+    const url = URL.createObjectURL(new Blob([content], { type }));
     const a = el('a', { href: url, download: name });
     document.body.append(a);
     a.click();
@@ -332,6 +354,9 @@
     $('export').addEventListener('click', () => {
       const stamp = (view.referenceDate || 'undated');
       download(`gloss-${stamp}.json`, session.exportJson());
+    });
+    $('export-csv').addEventListener('click', () => {
+      download(`gloss-casualties-${view.referenceDate || 'undated'}.csv`, session.casualtyCsv(), 'text/csv');
     });
     $('import-file').addEventListener('change', async (e) => {
       const f = e.target.files[0];

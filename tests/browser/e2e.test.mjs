@@ -81,6 +81,15 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   const entities = await page.textContent('#by-entity');
   assert.match(entities, /Recep Tayyip Erdogan ×\d+ \([^)]*Erdogan/);
 
+  // The casualty summary counts the repeated figure once, with its mentions.
+  const killedRow = await page.textContent('#casualty-summary tr[data-category="killed"]');
+  assert.match(killedRow, /killed\s*900/);
+  assert.match(killedRow, /900 \(moreThan\) ×2/);
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = readFileSync(await csvDownload.path(), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'id,start,end,quote,category,count,qualifier,min,max,victims,origin');
+  assert.ok(csv.some((l) => l.includes(',more than 900 people,killed,900,moreThan,900,,people,auto')), csv.join('\n'));
+
   // Relabel a highlight by focusing it and pressing a key (2 = ORG).
   const sochi = page.locator('#article mark[data-ann-id]', { hasText: /^Sochi$/ }).first();
   const sochiId = await sochi.getAttribute('data-ann-id');

@@ -1,0 +1,126 @@
+//! The casualty table of one article, as a conflict-data coder copies it into an event record:
+//! for each category the distinct figures reported (a figure repeated by the paste, such as a
+//! headline printed twice, counts once, with all its mentions), their lowest and highest, and a
+//! best estimate.
+//!
+//! Conventions: a figure is a (count, qualifier) pair; ranges and bounds give their `min`/`max`
+//! to the lowest and highest; the best estimate is the largest figure that is not an upper
+//! bound (tolls are revised upwards and a subset, `including four children`, is smaller than
+//! its total), else the highest. Counts without a number (`several`) are left out.
+
+use serde::Serialize;
+
+use crate::annotation::{CATEGORIES, Label};
+use crate::document::Document;
+use crate::offset::Unit;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Figure {
+    pub count: u64,
+    pub qualifier: String,
+    pub mentions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CategorySummary {
+    pub category: String,
+    pub figures: Vec<Figure>,
+    pub low: u64,
+    pub high: u64,
+    pub best: u64,
+}
+
+/// The casualty summary of `doc`, one entry per category that has a figure.
+pub fn summarize(doc: &Document) -> Vec<CategorySummary> {
+    let mut out = Vec::new();
+    for category in CATEGORIES {
+        let mut figures: Vec<Figure> = Vec::new();
+        let (mut low, mut high, mut best) = (u64::MAX, 0u64, None::<u64>);
+        for a in doc.annotations().iter().filter(|a| a.label == Label::Casualty) {
+            let Some(c) = a.casualty.as_ref().filter(|c| c.category == category) else { continue };
+            let Some(count) = c.count else { continue };
+            low = low.min(c.min.unwrap_or(count));
+            high = high.max(c.max.unwrap_or(count));
+            if c.qualifier != "atMost" && c.qualifier != "range" {
+                best = Some(best.map_or(count, |b| b.max(count)));
+            }
+            match figures.iter_mut().find(|f| f.count == count && f.qualifier == c.qualifier) {
+                Some(f) => f.mentions.push(a.id_string()),
+                None => figures.push(Figure { count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()] }),
+            }
+        }
+        if !figures.is_empty() {
+            out.push(CategorySummary { category: category.to_string(), figures, low, high, best: best.unwrap_or(high) });
+        }
+    }
+    out
+}
+
+/// One CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-`
+/// or `@` is escaped so a spreadsheet shows it instead of running it as a formula.
+fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+}
+
+/// The casualty annotations of `doc` as CSV (offsets in code points), one row each.
+pub fn casualty_csv(doc: &Document) -> String {
+    let map = doc.offsets();
+    let mut out = String::from("id,start,end,quote,category,count,qualifier,min,max,victims,origin\n");
+    let n = |v: Option<u64>| v.map_or(String::new(), |v| v.to_string());
+    for a in doc.annotations().iter().filter(|a| a.label == Label::Casualty) {
+        let Some(c) = &a.casualty else { continue };
+        let row = [
+            a.id_string(),
+            map.from_byte(a.start, Unit::CodePoint).to_string(),
+            map.from_byte(a.end, Unit::CodePoint).to_string(),
+            field(&doc.text()[a.start..a.end]),
+            c.category.clone(),
+            n(c.count),
+            c.qualifier.clone(),
+            n(c.min),
+            n(c.max),
+            field(c.victims.as_deref().unwrap_or("")),
+            format!("{:?}", a.origin).to_lowercase(),
+        ];
+        out.push_str(&row.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "More than 900 people killed in Sweida\n\nMore than 900 people killed in Sweida\n\nMore than 900 people have been killed since last Sunday, including 15 children. Up to 50 were wounded, and between 10 and 20 others were hurt.";
+
+    #[test]
+    fn repeated_figures_count_once_with_low_high_best() {
+        let doc = Document::annotate(TEXT, None);
+        let s = summarize(&doc);
+        let killed = s.iter().find(|c| c.category == "killed").unwrap();
+        assert_eq!(killed.figures.len(), 2, "{killed:?}");
+        assert_eq!(killed.figures[0].count, 900);
+        assert_eq!(killed.figures[0].mentions.len(), 3);
+        assert_eq!((killed.low, killed.high, killed.best), (15, 900, 900));
+        let injured = s.iter().find(|c| c.category == "injured").unwrap();
+        assert_eq!((injured.low, injured.high), (10, 50));
+        assert_eq!(injured.best, 50, "only bounds: the highest");
+    }
+
+    #[test]
+    fn csv_escapes_quotes_commas_and_formulas() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"x\""), "\"say \"\"x\"\"\"");
+        assert_eq!(field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        let doc = Document::annotate("🎉 Three killed, 12 wounded.", None);
+        let csv = casualty_csv(&doc);
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], "id,start,end,quote,category,count,qualifier,min,max,victims,origin");
+        assert_eq!(lines.len(), 3, "{csv}");
+        // Code points: the emoji counts one.
+        assert!(lines[1].contains(",2,7,Three,killed,3,exact,,,,auto"), "{csv}");
+    }
+}

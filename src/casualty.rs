@@ -111,6 +111,15 @@ impl Words<'_> {
     }
 }
 
+/// Every casualty rule: its id (as in the export's `rule`) and what it does. Each has examples
+/// among the tests below.
+pub const RULES: &[(&str, &str)] = &[
+    ("casualty/count", "a number of people with a harm word before or after it: `killed 15 people`, `Three killed`"),
+    ("casualty/qualified-count", "the same with a qualifier: `at least 20`, `more than 900 people`, `up to 50`, `nearly 1.2 million`"),
+    ("casualty/vague-count", "a vague count at its conventional value, at least: `dozens` 12, `scores` 20, `hundreds` 100"),
+    ("casualty/range", "a range: `between 10 and 15 civilians`, `10 to 15`"),
+];
+
 /// Casualty candidates in `text`.
 pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -442,6 +451,20 @@ mod tests {
     t!(cas043_assassination_of, "CONDEMNED THE ASSASSINATION OF SIX JESUITS AND TWO WOMEN IN HIS COUNTRY", [("SIX JESUITS", "killed", Some(6), "exact"), ("TWO WOMEN", "killed", Some(2), "exact")]);
     t!(cas044_dead_as_adjective, "in addition to 30 dead civilians, officials said", [("30 dead civilians", "killed", Some(30), "exact")]);
     t!(cas045_maimed, "and maimed two people because they refused", [("two people", "injured", Some(2), "exact")]);
+
+    #[test]
+    fn every_rule_is_described_and_used() {
+        let samples = ["killed 15 people", "at least 20 people were killed", "dozens of people were hurt", "between 10 and 15 civilians were wounded"];
+        let mut seen = std::collections::HashSet::new();
+        for text in samples {
+            let seg = crate::segment::segment(text);
+            for c in recognize(text, &seg) {
+                assert!(RULES.iter().any(|(id, _)| *id == c.rule), "{} has no description", c.rule);
+                seen.insert(c.rule);
+            }
+        }
+        assert_eq!(seen.len(), RULES.len(), "a described rule is never used: {seen:?}");
+    }
 
     #[test]
     fn cas024_bounds() {

@@ -357,7 +357,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             };
             d("DURATION", format!("P{}{count}{letter}", if time { "T" } else { "" }))
         }),
-        r("date/ref", r"(?i)\b(?P<w>now|currently|current|recently|previously|nowadays|the\s+past|(?:the\s+)?future|soon|lately)\b".into(), |c, x| {
+        r("date/past-unit", r"(?i)\bthe\s+(?:past|last|previous|next|coming)\s+(?P<unit>year|month|week|day|decade|century)\b".into(), |c, _| {
+            let (letter, _, _) = unit_code(&c["unit"]);
+            let v = match letter { "DE" => "P10Y".to_string(), "CE" => "P100Y".to_string(), l => format!("P1{l}") };
+            d("DURATION", v)
+        }),
+        r("date/ref", r"(?i)\b(?P<w>now|currently|current|recently|nowadays|the\s+past|(?:the\s+)?future|soon|lately)\b".into(), |c, x| {
             let w = c["w"].to_lowercase();
             // `future` and `current` as words of time, not as in `future contracts`.
             if (w == "future" || w == "current") && !x.after.trim_start().starts_with(|ch: char| !ch.is_alphanumeric()) && !x.after.trim_start().starts_with("levels") {
@@ -477,7 +482,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/relative-day" => &["day", "tomorrow", "tonight"],
         "date/part-of-day" => &["morning", "afternoon", "evening", "night"],
         "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
-        "date/ref" => &["now", "current", "recent", "previous", "past", "future", "soon", "lately"],
+        "date/ref" => &["now", "current", "recent", "past", "future", "soon", "lately"],
+        "date/past-unit" => &["year", "month", "week", "day", "decade", "centur"],
         "date/season" => &["spring", "summer", "autumn", "fall", "winter"],
         "date/quarter" => &["quarter"],
         "date/fiscal" => &["fiscal"],
@@ -518,6 +524,10 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
                             a += sentence[a..].find(char::is_whitespace).or_else(|| sentence[a..].find('-')).unwrap_or(0);
                             a += sentence[a..].len() - sentence[a..].trim_start_matches(|ch: char| ch.is_whitespace() || ch == '-').len();
                         }
+                    }
+                    // `the 6-year-old`, `the third-quarter results`: the article belongs to the noun.
+                    if matches!(rule.id, "date/duration" | "date/quarter") && sentence[a..b].to_lowercase().starts_with("the ") && sentence[a..b].contains('-') {
+                        a += 4;
                     }
                     let mut cand = Candidate::new(s.start + a, s.start + b, Label::Date, rule.id);
                     cand.date = Some(attrs);
@@ -650,6 +660,9 @@ mod tests {
     t!(date047_bare_year, "The 1990 budget was cut.", REF, "1990", "DATE", "1990");
     t!(date048_quarterly_year_ago, "Profit rose from $3 million a year ago in the third quarter.", Some("1989-10-26"), "a year ago", "DATE", "1988-Q3");
     t!(date049_current_of_time, "The current situation is calm.", REF, "current", "DATE", "PRESENT_REF");
+
+    t!(date051_the_past_year, "Prices rose over the past year.", REF, "the past year", "DURATION", "P1Y");
+    t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     #[test]
     fn date050_numbers_are_not_years() {

@@ -56,6 +56,41 @@ pub fn summarize(doc: &Document) -> Vec<CategorySummary> {
     out
 }
 
+/// A calendar value on the article's timeline, with the mentions that resolve to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    pub value: String,
+    pub mentions: Vec<String>,
+    pub quotes: Vec<String>,
+}
+
+/// Resolved DATE and TIME values in calendar order (`2025-07-13` before `2025-07-19T...`);
+/// durations, sets and values that keep an `X` or are only references (`PAST_REF`) are left
+/// out, since they have no place on a line of days.
+pub fn timeline(doc: &Document) -> Vec<TimelineEntry> {
+    let mut out: Vec<TimelineEntry> = Vec::new();
+    for a in doc.annotations().iter().filter(|a| a.label == Label::Date) {
+        let Some(d) = &a.date else { continue };
+        let placed = matches!(d.kind.as_str(), "DATE" | "TIME") && d.value.starts_with(|c: char| c.is_ascii_digit()) && !d.value.contains('X');
+        if !placed {
+            continue;
+        }
+        let quote = doc.text()[a.start..a.end].to_string();
+        match out.iter_mut().find(|e| e.value == d.value) {
+            Some(e) => {
+                e.mentions.push(a.id_string());
+                if !e.quotes.contains(&quote) {
+                    e.quotes.push(quote);
+                }
+            }
+            None => out.push(TimelineEntry { value: d.value.clone(), mentions: vec![a.id_string()], quotes: vec![quote] }),
+        }
+    }
+    // ISO-like values sort as text within a granularity; `2025` before `2025-07` before `2025-07-13`.
+    out.sort_by(|a, b| a.value.cmp(&b.value));
+    out
+}
+
 /// One CSV field: quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-`
 /// or `@` is escaped so a spreadsheet shows it instead of running it as a formula.
 fn field(s: &str) -> String {
@@ -107,6 +142,15 @@ mod tests {
         let injured = s.iter().find(|c| c.category == "injured").unwrap();
         assert_eq!((injured.low, injured.high), (10, 50));
         assert_eq!(injured.best, 50, "only bounds: the highest");
+    }
+
+    #[test]
+    fn timeline_orders_resolved_dates_and_merges_mentions() {
+        let doc = Document::annotate("On Saturday talks ended. Fighting began last Sunday and resumed on Saturday; for four hours nothing moved.", crate::date::parse_iso("2025-07-20").ok());
+        let t = timeline(&doc);
+        let got: Vec<(&str, usize)> = t.iter().map(|e| (e.value.as_str(), e.mentions.len())).collect();
+        assert_eq!(got, vec![("2025-07-13", 1), ("2025-07-19", 2)]);
+        assert_eq!(t[1].quotes, vec!["Saturday"]);
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub struct View {
     pub blocks: Vec<ViewBlock>,
     pub labels: Vec<LabelCount>,
     pub casualty_summary: Vec<crate::summary::CategorySummary>,
+    pub timeline: Vec<crate::summary::TimelineEntry>,
 }
 
 fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
@@ -139,6 +140,7 @@ pub fn view(doc: &Document) -> View {
         blocks,
         labels,
         casualty_summary: crate::summary::summarize(doc),
+        timeline: crate::summary::timeline(doc),
     }
 }
 

@@ -67,6 +67,7 @@
     renderEntities();
     renderByLabel();
     renderCasualties();
+    renderTimeline();
     renderEditor();
     $('undo').disabled = !view.canUndo;
     $('redo').disabled = !view.canRedo;
@@ -144,6 +145,14 @@
         el('td', {}, c.low === c.high ? String(c.low) : `${c.low}–${c.high}`), figures);
     });
     box.replaceChildren(el('table', { class: 'summary' }, el('thead', {}, head), el('tbody', {}, ...rows)));
+  }
+
+  function renderTimeline() {
+    $('timeline').replaceChildren(...view.timeline.map((t) => {
+      const b = el('button', { type: 'button', title: 'Show the first mention' }, t.value);
+      b.addEventListener('click', () => jump(t.mentions[0]));
+      return el('li', { 'data-value': t.value }, b, el('span', { class: 'count' }, ` ${t.quotes.join(' · ')}${t.mentions.length > 1 ? ` ×${t.mentions.length}` : ''}`));
+    }));
   }
 
   function renderByLabel() {

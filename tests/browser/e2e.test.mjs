@@ -189,6 +189,10 @@ test('changing the reference date re-resolves dates and keeps user edits', async
   assert.equal(f.date.value, '2025-07-17');
   assert.equal(f.origin, 'user');
   assert.match(await page.textContent('#reference-source'), /2025-08-03 \(given by you\)/);
+  // The timeline follows: Saturday is now 2025-08-02, and the hand-set Friday stays.
+  const timeline = await page.$$eval('#timeline li', (ls) => ls.map((l) => l.dataset.value));
+  assert.ok(timeline.includes('2025-08-02') && timeline.includes('2025-07-17'), timeline.join(' '));
+  assert.deepEqual([...timeline].sort(), timeline);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(requests, []);
   await page.close();

@@ -30,7 +30,7 @@ pub fn iso(d: Date) -> String {
 
 const MONTH: &str = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const NUM: &str = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|a\s+couple\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))";
+const NUM: &str = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|(?:a\s+)?couple\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))";
 const UNIT: &str = r"(?P<unit>second|minute|hour|day|week|month|year|decade|century|centuries)";
 const PART: &str = r"(?P<part>morning|afternoon|evening|night)";
 
@@ -81,6 +81,9 @@ fn small_number(n: &str) -> Option<u64> {
     let n = n.to_lowercase();
     if n == "a" || n == "an" {
         return Some(1);
+    }
+    if n.split_whitespace().any(|w| w == "couple") {
+        return Some(2);
     }
     if n.chars().all(|c| c.is_ascii_digit()) {
         return n.parse().ok();
@@ -277,7 +280,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r("date/relative-day", format!(r"(?i)\b(?:(?:early|late)\s+)?(?P<w>yesterday|today|tomorrow|tonight)(?:\s+{PART})?\b"), |c, x| {
             let w = c["w"].to_lowercase();
             let part = c.name("part").map(|p| part_code(p.as_str()));
-            let Some(r) = x.reference else { return d("DATE", if w == "today" { "PRESENT_REF" } else { "XXXX-XX-XX" }) };
+            let Some(r) = x.reference else {
+                let v = if w == "tonight" || c.name("part").is_some() { "XXXX-XX-XXTNI" } else { "XXXX-XX-XX" };
+                return d(if v.contains('T') { "TIME" } else { "DATE" }, v);
+            };
             let date = match w.as_str() {
                 "yesterday" => r.yesterday().ok()?,
                 "tomorrow" => r.tomorrow().ok()?,
@@ -289,7 +295,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", iso(date)),
             }
         }),
-        r("date/part-of-day", format!(r"(?i)\b(?P<mod>this|last)\s+{PART}\b"), |c, x| {
+        r("date/overnight", r"(?i)\bovernight\b".into(), |_, x| {
+            // News written in the morning: the night before the reference date.
+            let r = x.reference?;
+            d("TIME", format!("{}TNI", iso(r.yesterday().ok()?)))
+        }),
+        r("date/vague-ago", r"(?i)\b(?:years|months|weeks|days)\s+ago\b".into(), |_, _| d("DATE", "PAST_REF")),
+        r("date/part-of-day", format!(r"(?i)\b(?P<mod>this|last|early|late)\s+{PART}\b"), |c, x| {
             let r = x.reference?;
             let last = c["mod"].eq_ignore_ascii_case("last");
             let part = part_code(&c["part"]);
@@ -301,7 +313,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let step: i64 = match m.as_str() { "last" | "previous" => -1, "next" | "coming" => 1, _ => 0 };
             let unit = c["unit"].to_lowercase();
             let Some(r) = x.reference else {
-                return d("DATE", match unit.as_str() { "week" | "weekend" => "XXXX-WXX", "month" => "XXXX-XX", _ => "XXXX" });
+                return d("DATE", match unit.as_str() { "week" => "XXXX-WXX", "weekend" => "XXXX-WXX-WE", "month" => "XXXX-XX", _ => "XXXX" });
             };
             match unit.as_str() {
                 "week" => d("DATE", week_of(shift(r, (7 * step).days())?)),
@@ -438,7 +450,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let r = x.reference?;
             let day = weekday_near(r, weekday_of(&c["wd"]), false, x.future())?;
             let (h, m) = match c.name("noon") {
-                Some(n) => (if n.as_str().eq_ignore_ascii_case("noon") { 12 } else { 0 }, 0),
+                Some(n) => (if n.as_str().eq_ignore_ascii_case("noon") { 12 } else { 24 }, 0),
                 None => {
                     let mut h: u32 = c["h"].parse().ok()?;
                     let m: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
@@ -481,6 +493,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/weekday" => &["day"],
         "date/relative-day" => &["day", "tomorrow", "tonight"],
         "date/part-of-day" => &["morning", "afternoon", "evening", "night"],
+        "date/overnight" => &["overnight"],
+        "date/vague-ago" => &["ago"],
         "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
         "date/ref" => &["now", "current", "recent", "past", "future", "soon", "lately"],
         "date/past-unit" => &["year", "month", "week", "day", "decade", "centur"],
@@ -544,6 +558,15 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
             }
         }
         kept.sort_by_key(|c| c.start);
+        // A clock time takes the day the sentence names (`Saturday at 4:36 p.m.`).
+        let day = kept.iter().filter_map(|c| c.date.as_ref()).find(|d| d.kind == "DATE" && d.value.len() == 10 && d.value.as_bytes()[4] == b'-' && !d.value.contains('X')).map(|d| d.value.clone());
+        if let Some(day) = day {
+            for c in kept.iter_mut().filter(|c| c.rule == "date/clock") {
+                if let Some(v) = c.date.as_mut().and_then(|d| d.value.split_once('T').map(|(_, t)| format!("{day}T{t}"))) {
+                    c.date.as_mut().unwrap().value = v;
+                }
+            }
+        }
         out.extend(kept);
     }
     out
@@ -663,6 +686,14 @@ mod tests {
 
     t!(date051_the_past_year, "Prices rose over the past year.", REF, "the past year", "DURATION", "P1Y");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
+
+    t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");
+    t!(date054_clock_takes_the_sentence_day, "On Saturday at 4:36 p.m. police arrived.", REF, "4:36 p.m.", "TIME", "2025-07-19T16:36");
+    t!(date055_midnight_ends_the_day, "shots at midnight Monday woke them", REF, "midnight Monday", "TIME", "2025-07-14T24:00");
+    t!(date056_today_without_reference, "Officials said today that", None, "today", "DATE", "XXXX-XX-XX");
+    t!(date057_years_ago, "she tried out years ago and won", REF, "years ago", "DATE", "PAST_REF");
+    t!(date058_couple_of_years, "prices rose over the past couple of years", REF, "the past couple of years", "DURATION", "P2Y");
+    t!(date059_early_evening, "at the site since early evening, police said", REF, "early evening", "TIME", "2025-07-20TEV");
 
     #[test]
     fn date050_numbers_are_not_years() {

@@ -73,7 +73,9 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         let m = &mut found[k];
         m.end = s.tokens[e].end;
         let last = if word(e) == "." { word(e - 1) } else { word(e) };
-        if m.label.is_some_and(Label::is_name) && m.label != Some(Label::Group) && (FACILITY_WORDS.contains(&last) || word(a) == "Camp" && e > a) && !ORG_WORDS.contains(&last) {
+        // (`Center` names organisations too; a medical or detention centre is a place.)
+        let centre = matches!(last, "Center" | "Centre") && e > a && matches!(word(e - 1), "Medical" | "Detention" | "Shopping" | "Convention" | "Community" | "Health" | "Trauma" | "Cancer" | "Juvenile" | "Trade");
+        if m.label.is_some_and(Label::is_name) && m.label != Some(Label::Group) && (centre || (FACILITY_WORDS.contains(&last) || word(a) == "Camp" && e > a) && !ORG_WORDS.contains(&last)) {
             m.label = Some(Label::Place);
         }
         // `BALTIMORE -`: a shouted name that is a listed place.
@@ -86,6 +88,31 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
                 m.label = Some(Label::Place);
             }
         }
+        // Broadcasters keep their channel number and what follows it: `WMC Action News 5`,
+        // `KHOU 11 News`, `Channel 2 Action News`.
+        let w = text[m.start..m.end].to_string();
+        let call_sign = |x: &str| {
+            let base = x.split('-').next().unwrap_or(x);
+            (3..=4).contains(&base.len()) && base.starts_with(['K', 'W']) && base.chars().all(|c| c.is_ascii_uppercase())
+        };
+        let broadcaster = w.split_whitespace().any(|x| matches!(x, "News" | "Channel" | "TV" | "NBC" | "CBS" | "ABC" | "FOX" | "Fox") || call_sign(x));
+        if broadcaster && m.label != Some(Label::Person) && s.tokens.get(e + 1).is_some_and(|t| t.kind == TokenKind::Number && t.start == s.tokens[e].end + 1) {
+            let mut j = e + 1;
+            while j + 1 < s.tokens.len() && s.tokens[j + 1].start == s.tokens[j].end + 1 && (word(j + 1) == "News" || word(j + 1) == "Action" || (word(j + 1) == "South" || word(j + 1) == "North") ) {
+                j += 1;
+            }
+            let end = s.tokens[j].end;
+            found[k].end = end;
+            found[k].label = Some(Label::Org);
+            // Absorb a name the extension now covers (`Action News` after `Channel 2`).
+            while found.get(k + 1).is_some_and(|n| n.start < end || (n.start == end + 1 && n.label == Some(Label::Org))) {
+                let n = found.remove(k + 1);
+                found[k].end = found[k].end.max(n.end);
+            }
+            k += 1;
+            continue;
+        }
+        let m = &mut found[k];
         // A place or nationality, then an organisation or an organisation word: one name.
         let (m_end, m_label) = (m.end, m.label);
         if matches!(m_label, Some(Label::Place) | Some(Label::Group)) {
@@ -633,5 +660,8 @@ mod tests {
     t!(ent012_org_word, "the Syrian Observatory for Human Rights said", has [("Syrian Observatory for Human Rights", Org)]);
     t!(ent013_led_modifier, "They joined a Saudi-led coalition.", has [("Saudi", Group)]);
     t!(ent014_boilerplate_skipped, "Share\nTT\nThe talks ended.", has [], not ["TT", "Share"]);
+    t!(ent016_broadcaster_number, "Neighbours told KHOU 11 News that they heard shots.", has [("KHOU 11 News", Org)]);
+    t!(ent017_facility_is_a_place, "He was taken to Hennepin County Medical Center on Monday.", has [("Hennepin County Medical Center", Place)]);
+    t!(ent018_place_before_org, "said a spokesman for U.S. Central Command in Tampa.", has [("U.S. Central Command", Org)]);
     t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
 }

@@ -54,6 +54,36 @@ const ABBREVIATED: &[&str] = &["St", "Ave", "Rd", "Blvd", "Ln", "Hwy", "Pkwy", "
 /// (`U.S. Central Command`, `Iraqi Army`), and a shouted dateline (`BALTIMORE`) is a place.
 fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
     let word = |k: usize| s.tokens.get(k).map_or("", |t| &text[t.start..t.end]);
+    // Military units: `3rd Battalion, 6th Marines`, `1st Armored Division`.
+    let ordinal = |w: &str| w.len() >= 3 && w.starts_with(|c: char| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x));
+    const UNITS: &[&str] = &["Battalion", "Brigade", "Division", "Regiment", "Company", "Corps", "Fleet", "Squadron", "Marines", "Infantry", "Cavalry", "Army", "Group", "Wing", "Armored"];
+    let mut i = 0;
+    while i < s.tokens.len() {
+        if !ordinal(word(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < s.tokens.len() && word(j).starts_with(|c: char| c.is_uppercase()) && !UNITS.contains(&word(j)) {
+            j += 1;
+        }
+        if j >= s.tokens.len() || !UNITS.contains(&word(j)) {
+            i += 1;
+            continue;
+        }
+        let mut end = j;
+        while end + 1 < s.tokens.len() && UNITS.contains(&word(end + 1)) {
+            end += 1;
+        }
+        // `, 6th Marines`: the parent unit belongs to the name.
+        if word(end + 1) == "," && ordinal(word(end + 2)) && UNITS.contains(&word(end + 3)) {
+            end += 3;
+        }
+        let (a, b) = (s.tokens[i].start, s.tokens[end].end);
+        found.retain(|m| !(m.start < b && a < m.end));
+        found.push(Mention { start: a, end: b, label: Some(Label::Org), rule: "entity/military-unit", strong: true, weak_position: false });
+        i = end + 1;
+    }
     let index_of_start = |b: usize| s.tokens.iter().position(|t| t.start == b);
     let index_of_end = |b: usize| s.tokens.iter().position(|t| t.end == b);
     found.sort_by_key(|m| m.start);
@@ -274,6 +304,8 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                 found.push(Mention { strong: false, weak_position: true, ..r });
             }
         }
+        // Nothing of a military operation's name is a name of its own (`Operation Steel Curtain`).
+        found.retain(|m| !text[m.start..m.end].starts_with("Operation ") && !text[..m.start].ends_with("Operation "));
         mentions.extend(found);
     }
     document_pass(text, mentions)
@@ -663,5 +695,7 @@ mod tests {
     t!(ent016_broadcaster_number, "Neighbours told KHOU 11 News that they heard shots.", has [("KHOU 11 News", Org)]);
     t!(ent017_facility_is_a_place, "He was taken to Hennepin County Medical Center on Monday.", has [("Hennepin County Medical Center", Place)]);
     t!(ent018_place_before_org, "said a spokesman for U.S. Central Command in Tampa.", has [("U.S. Central Command", Org)]);
+    t!(ent019_military_unit, "Marines with the 3rd Battalion, 6th Marines moved in.", has [("3rd Battalion, 6th Marines", Org)]);
+    t!(ent020_operations_are_events, "Operation Steel Curtain began in November.", has [], not ["Operation Steel Curtain", "Steel Curtain"]);
     t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
 }

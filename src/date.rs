@@ -153,6 +153,17 @@ fn year_near(r: Date, m: i8, day: Option<i8>, future: bool) -> i64 {
         .map_or(y, |(_, c)| c)
 }
 
+/// Hour (0–23) and minute of a 12-hour clock match with groups `h`, `m` and `ap`.
+fn clock(c: &Captures) -> Option<(u32, u32)> {
+    let h: u32 = c["h"].parse().ok()?;
+    let m: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
+    if h == 0 || h > 12 || m > 59 {
+        return None;
+    }
+    let pm = c["ap"].to_lowercase().starts_with('p');
+    Some((h % 12 + if pm { 12 } else { 0 }, m))
+}
+
 /// Most recent `wd` on or before `r` (or strictly before, or on/after when forward).
 fn weekday_near(r: Date, wd: Weekday, strict: bool, forward: bool) -> Option<Date> {
     let cur = r.weekday().to_monday_zero_offset() as i64;
@@ -390,14 +401,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             d("DATE", v)
         }),
         r("date/clock", r"(?i)\b(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)".into(), |c, x| {
-            let mut h: u32 = c["h"].parse().ok()?;
-            let m: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
-            if h == 0 || h > 12 || m > 59 {
-                return None;
-            }
-            let pm = c["ap"].to_lowercase().starts_with('p');
-            if pm && h != 12 { h += 12 }
-            if !pm && h == 12 { h = 0 }
+            let (h, m) = clock(c)?;
             let day = x.reference.map_or("XXXX-XX-XX".to_string(), iso);
             d("TIME", format!("{day}T{h:02}:{m:02}"))
         }),
@@ -451,17 +455,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let day = weekday_near(r, weekday_of(&c["wd"]), false, x.future())?;
             let (h, m) = match c.name("noon") {
                 Some(n) => (if n.as_str().eq_ignore_ascii_case("noon") { 12 } else { 24 }, 0),
-                None => {
-                    let mut h: u32 = c["h"].parse().ok()?;
-                    let m: u32 = c.name("m").map_or(Some(0), |m| m.as_str().parse().ok())?;
-                    if h == 0 || h > 12 || m > 59 {
-                        return None;
-                    }
-                    let pm = c["ap"].to_lowercase().starts_with('p');
-                    if pm && h != 12 { h += 12 }
-                    if !pm && h == 12 { h = 0 }
-                    (h, m)
-                }
+                None => clock(c)?,
             };
             d("TIME", format!("{}T{h:02}:{m:02}", iso(day)))
         }),

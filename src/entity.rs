@@ -441,7 +441,7 @@ impl Sentences<'_> {
         let title_inside = (from..to).any(|k| self.title_at(k) > 0);
         let known_org_at_end = (from..to).any(|k| self.hit(k).is_some_and(|(h, e)| e == to && h.entry.label == Label::Org));
         if ORG_WORDS.contains(&last) && !title_inside && !known_org_at_end && to - from > 1 && self.hit(from).is_none_or(|(_, e)| e < to) {
-            let start = self.strip_leading_the(from, to);
+            let start = if self.word(from) == "The" { from + 1 } else { from };
             self.push(start, to, Some(Label::Org), "entity/org-word", true, false);
             return;
         }
@@ -501,9 +501,6 @@ impl Sentences<'_> {
         }
     }
 
-    fn strip_leading_the(&self, from: usize, _to: usize) -> usize {
-        if self.word(from) == "The" { from + 1 } else { from }
-    }
 
     fn classify(&mut self, from: usize, to: usize, after_title: bool, credit: bool, prev: &str, run_start: usize) {
         let words: Vec<&str> = (from..to).map(|k| self.word(k)).filter(|w| *w != ".").collect();

@@ -30,8 +30,8 @@ pub struct Gazetteer {
     pub expansions: HashMap<&'static str, &'static str>,
 }
 
-fn lines(name: &str, text: &'static str) -> impl Iterator<Item = &'static str> {
-    let _ = name;
+/// The entries of a list: one a line, `#` lines are its header (source and licence).
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
@@ -59,26 +59,26 @@ pub fn get() -> &'static Gazetteer {
 fn build() -> Gazetteer {
     // Later lists win over earlier ones for the same name: curated lists last.
     let mut names: HashMap<&'static str, Entry> = HashMap::new();
-    for line in lines("conll-names.tsv", include_str!("../data/conll-names.tsv")) {
+    for line in lines(include_str!("../data/conll-names.tsv")) {
         let (label, name) = line
             .split_once('\t')
             .unwrap_or_else(|| panic!("data/conll-names.tsv: line {line:?} has no tab"));
         let label = Label::parse(label).unwrap_or_else(|e| panic!("data/conll-names.tsv: {e}"));
         names.insert(name, Entry { label, rule: "entity/known-name" });
     }
-    for name in lines("places.txt", include_str!("../data/places.txt")) {
+    for name in lines(include_str!("../data/places.txt")) {
         names.insert(name, Entry { label: Label::Place, rule: "entity/gazetteer-place" });
     }
-    for name in lines("demonyms.txt", include_str!("../data/demonyms.txt"))
-        .chain(lines("groups.txt", include_str!("../data/groups.txt")))
+    for name in lines(include_str!("../data/demonyms.txt"))
+        .chain(lines(include_str!("../data/groups.txt")))
     {
         names.insert(name, Entry { label: Label::Group, rule: "entity/gazetteer-group" });
     }
-    for name in lines("places-extra.txt", include_str!("../data/places-extra.txt")) {
+    for name in lines(include_str!("../data/places-extra.txt")) {
         names.insert(name, Entry { label: Label::Place, rule: "entity/gazetteer-place" });
     }
     let mut expansions = HashMap::new();
-    for line in lines("orgs.txt", include_str!("../data/orgs.txt")) {
+    for line in lines(include_str!("../data/orgs.txt")) {
         let (full, abbr) = match line.split_once(" | ") {
             Some((f, a)) => (f.trim(), Some(a.trim())),
             None => (line, None),
@@ -99,10 +99,10 @@ fn build() -> Gazetteer {
     Gazetteer {
         automaton,
         entries,
-        first_names: lines("first-names.txt", include_str!("../data/first-names.txt")).collect(),
-        common_words: lines("common-words.txt", include_str!("../data/common-words.txt")).collect(),
-        titles: lines("titles.txt", include_str!("../data/titles.txt")).collect(),
-        title_starts: lines("titles.txt", include_str!("../data/titles.txt"))
+        first_names: lines(include_str!("../data/first-names.txt")).collect(),
+        common_words: lines(include_str!("../data/common-words.txt")).collect(),
+        titles: lines(include_str!("../data/titles.txt")).collect(),
+        title_starts: lines(include_str!("../data/titles.txt"))
             .map(|t| t.split(' ').next().unwrap_or(t).trim_end_matches('.'))
             .collect(),
         expansions,

@@ -142,6 +142,19 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
             k += 1;
             continue;
         }
+        // A compass word before a place is part of it: `Northern Iraq`, `Southern Illinois`.
+        const COMPASS: &[&str] = &["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Upper", "Lower"];
+        if found[k].label == Some(Label::Place) {
+            if let Some(prev) = k.checked_sub(1).filter(|&p| COMPASS.contains(&&text[found[p].start..found[p].end]) && text[found[p].end..found[k].start] == *" ") {
+                found[prev].end = found[k].end;
+                found[prev].label = Some(Label::Place);
+                found.remove(k);
+                continue;
+            }
+            if a > 0 && COMPASS.contains(&word(a - 1)) && s.tokens[a - 1].end + 1 == s.tokens[a].start && !found.iter().any(|m| m.end == s.tokens[a - 1].end) {
+                found[k].start = s.tokens[a - 1].start;
+            }
+        }
         let m = &mut found[k];
         // A place or nationality, then an organisation or an organisation word: one name.
         let (m_end, m_label) = (m.end, m.label);
@@ -694,5 +707,6 @@ mod tests {
     t!(ent018_place_before_org, "said a spokesman for U.S. Central Command in Tampa.", has [("U.S. Central Command", Org)]);
     t!(ent019_military_unit, "Marines with the 3rd Battalion, 6th Marines moved in.", has [("3rd Battalion, 6th Marines", Org)]);
     t!(ent020_operations_are_events, "Operation Steel Curtain began in November.", has [], not ["Operation Steel Curtain", "Steel Curtain"]);
+    t!(ent021_compass_place, "The attack in Northern Iraq killed two.", has [("Northern Iraq", Place)]);
     t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
 }

@@ -39,7 +39,8 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 
 /// Every built-in list, in a fixed order: what the tagger's features read, so its checksum is
 /// recorded with the trained model.
-pub const SOURCES: [&str; 9] = [
+pub const SOURCES: [&str; 10] = [
+    include_str!("../data/given-names-world.txt"),
     include_str!("../data/conll-names.tsv"),
     include_str!("../data/places.txt"),
     include_str!("../data/demonyms.txt"),
@@ -99,7 +100,7 @@ fn build() -> Gazetteer {
     Gazetteer {
         automaton,
         entries,
-        first_names: lines(include_str!("../data/first-names.txt")).collect(),
+        first_names: lines(include_str!("../data/first-names.txt")).chain(lines(include_str!("../data/given-names-world.txt"))).collect(),
         common_words: lines(include_str!("../data/common-words.txt")).collect(),
         titles: lines(include_str!("../data/titles.txt")).collect(),
         title_starts: lines(include_str!("../data/titles.txt"))

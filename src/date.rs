@@ -311,6 +311,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let r = x.reference?;
             d("TIME", format!("{}TNI", iso(r.yesterday().ok()?)))
         }),
+        r("date/vague-span", r"(?i)\b(?:(?P<recent>recent)\s+|(?:for|within|over)\s+)(?P<unit>days|weeks|months|years|decades|hours)\b".into(), |c, _| {
+            // `for weeks`, `in recent years`: a duration of unknown length.
+            let (letter, time, _) = unit_code(c["unit"].trim_end_matches('s'));
+            let letter = if letter == "DE" { "DE" } else { letter };
+            d("DURATION", format!("P{}X{letter}", if time { "T" } else { "" }))
+        }),
         r("date/vague-ago", r"(?i)\b(?:years|months|weeks|days)\s+ago\b".into(), |_, _| d("DATE", "PAST_REF")),
         r("date/part-of-day", format!(r"(?i)\b(?P<mod>this|last|early|late)\s+{PART}\b"), |c, x| {
             let r = x.reference?;
@@ -489,6 +495,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/part-of-day" => &["morning", "afternoon", "evening", "night"],
         "date/overnight" => &["overnight"],
         "date/vague-ago" => &["ago"],
+        "date/vague-span" => &["days", "weeks", "months", "years", "decades", "hours"],
         "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
         "date/ref" => &["now", "current", "recent", "past", "future", "soon", "lately"],
         "date/past-unit" => &["year", "month", "week", "day", "decade", "centur"],
@@ -528,7 +535,7 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
                     if let Some(lead) = sentence[a..b].split_whitespace().next() {
                         let l = lead.to_lowercase();
                         let l = l.split('-').next().unwrap_or("");
-                        if ["in", "since", "until", "by", "before", "after", "during", "from", "of", "through", "to"].contains(&l) && rule.id != "date/earlier-this" {
+                        if ["in", "since", "until", "by", "before", "after", "during", "from", "of", "through", "to", "for", "within"].contains(&l) && rule.id != "date/earlier-this" {
                             a += sentence[a..].find(char::is_whitespace).or_else(|| sentence[a..].find('-')).unwrap_or(0);
                             a += sentence[a..].len() - sentence[a..].trim_start_matches(|ch: char| ch.is_whitespace() || ch == '-').len();
                         }
@@ -688,6 +695,9 @@ mod tests {
     t!(date057_years_ago, "she tried out years ago and won", REF, "years ago", "DATE", "PAST_REF");
     t!(date058_couple_of_years, "prices rose over the past couple of years", REF, "the past couple of years", "DURATION", "P2Y");
     t!(date059_early_evening, "at the site since early evening, police said", REF, "early evening", "TIME", "2025-07-20TEV");
+
+    t!(date060_for_weeks, "The talks went on for weeks without result.", REF, "weeks", "DURATION", "PXW");
+    t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]
     fn date050_numbers_are_not_years() {

@@ -37,20 +37,20 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(build);
 
+const GIVEN_NAMES_WORLD: &str = include_str!("../data/given-names-world.txt");
+const CONLL_NAMES: &str = include_str!("../data/conll-names.tsv");
+const PLACES: &str = include_str!("../data/places.txt");
+const DEMONYMS: &str = include_str!("../data/demonyms.txt");
+const GROUPS: &str = include_str!("../data/groups.txt");
+const PLACES_EXTRA: &str = include_str!("../data/places-extra.txt");
+const ORGS: &str = include_str!("../data/orgs.txt");
+const FIRST_NAMES: &str = include_str!("../data/first-names.txt");
+const COMMON_WORDS: &str = include_str!("../data/common-words.txt");
+const TITLES: &str = include_str!("../data/titles.txt");
+
 /// Every built-in list, in a fixed order: what the tagger's features read, so its checksum is
 /// recorded with the trained model.
-pub const SOURCES: [&str; 10] = [
-    include_str!("../data/given-names-world.txt"),
-    include_str!("../data/conll-names.tsv"),
-    include_str!("../data/places.txt"),
-    include_str!("../data/demonyms.txt"),
-    include_str!("../data/groups.txt"),
-    include_str!("../data/places-extra.txt"),
-    include_str!("../data/orgs.txt"),
-    include_str!("../data/first-names.txt"),
-    include_str!("../data/common-words.txt"),
-    include_str!("../data/titles.txt"),
-];
+pub const SOURCES: [&str; 10] = [GIVEN_NAMES_WORLD, CONLL_NAMES, PLACES, DEMONYMS, GROUPS, PLACES_EXTRA, ORGS, FIRST_NAMES, COMMON_WORDS, TITLES];
 
 /// The built-in gazetteer.
 pub fn get() -> &'static Gazetteer {
@@ -60,26 +60,26 @@ pub fn get() -> &'static Gazetteer {
 fn build() -> Gazetteer {
     // Later lists win over earlier ones for the same name: curated lists last.
     let mut names: HashMap<&'static str, Entry> = HashMap::new();
-    for line in lines(include_str!("../data/conll-names.tsv")) {
+    for line in lines(CONLL_NAMES) {
         let (label, name) = line
             .split_once('\t')
             .unwrap_or_else(|| panic!("data/conll-names.tsv: line {line:?} has no tab"));
         let label = Label::parse(label).unwrap_or_else(|e| panic!("data/conll-names.tsv: {e}"));
         names.insert(name, Entry { label, rule: "entity/known-name" });
     }
-    for name in lines(include_str!("../data/places.txt")) {
+    for name in lines(PLACES) {
         names.insert(name, Entry { label: Label::Place, rule: "entity/gazetteer-place" });
     }
-    for name in lines(include_str!("../data/demonyms.txt"))
-        .chain(lines(include_str!("../data/groups.txt")))
+    for name in lines(DEMONYMS)
+        .chain(lines(GROUPS))
     {
         names.insert(name, Entry { label: Label::Group, rule: "entity/gazetteer-group" });
     }
-    for name in lines(include_str!("../data/places-extra.txt")) {
+    for name in lines(PLACES_EXTRA) {
         names.insert(name, Entry { label: Label::Place, rule: "entity/gazetteer-place" });
     }
     let mut expansions = HashMap::new();
-    for line in lines(include_str!("../data/orgs.txt")) {
+    for line in lines(ORGS) {
         let (full, abbr) = match line.split_once(" | ") {
             Some((f, a)) => (f.trim(), Some(a.trim())),
             None => (line, None),
@@ -100,10 +100,10 @@ fn build() -> Gazetteer {
     Gazetteer {
         automaton,
         entries,
-        first_names: lines(include_str!("../data/first-names.txt")).chain(lines(include_str!("../data/given-names-world.txt"))).collect(),
-        common_words: lines(include_str!("../data/common-words.txt")).collect(),
-        titles: lines(include_str!("../data/titles.txt")).collect(),
-        title_starts: lines(include_str!("../data/titles.txt"))
+        first_names: lines(FIRST_NAMES).chain(lines(GIVEN_NAMES_WORLD)).collect(),
+        common_words: lines(COMMON_WORDS).collect(),
+        titles: lines(TITLES).collect(),
+        title_starts: lines(TITLES)
             .map(|t| t.split(' ').next().unwrap_or(t).trim_end_matches('.'))
             .collect(),
         expansions,

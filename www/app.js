@@ -35,16 +35,17 @@
     }
   }
 
-  // Every change goes through here: take the core's new view, render, autosave.
-  function apply(viewJson, quiet) {
+  // Every change goes through here: take the core's new view, render, autosave. The text only
+  // changes when a document is annotated or imported; edits leave it as it is.
+  function apply(viewJson, newText) {
     view = JSON.parse(viewJson);
-    text = session.text();
+    if (newText) text = session.text();
     byId.clear();
     for (const a of view.annotations) byId.set(a.id, a);
     if (selectedId && !byId.has(selectedId)) selectedId = null;
     render();
     save();
-    if (!quiet) say('');
+    say('');
   }
 
   function guard(fn) {
@@ -337,14 +338,14 @@
   }
 
   function importText(json) {
-    apply(session.importJson(json));
+    apply(session.importJson(json), true);
     $('input').value = text;
     say(`Imported ${view.annotations.length} annotations.`);
   }
 
   // ---- start ----------------------------------------------------------------------------
   function annotate(t, date) {
-    apply(session.annotate(t, date || ''));
+    apply(session.annotate(t, date || ''), true);
     selectedId = null;
     return JSON.parse(session.exportJson());
   }

@@ -187,6 +187,14 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
     }
 }
 
+/// Second halves of hyphenated modifiers: `[Saudi]-led`, `[ISIL]-held`, `[Ontario]-based`.
+const MODIFIERS: &[&str] = &[
+    "led", "based", "held", "backed", "run", "controlled", "bound", "sponsored", "linked", "allied",
+    "affiliated", "born", "owned", "funded", "supported", "occupied", "dominated", "made", "brokered",
+    "inspired", "aligned", "leaning", "style", "era", "type", "class", "area", "wide", "specific",
+    "friendly", "organised", "organized", "mediated", "imposed", "administered", "ruled",
+];
+
 /// Lower-case words before a name that make it a person's: `spokesman Noureddine al-Baba`.
 const ROLES: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "envoy", "counterpart", "leader", "minister",
@@ -199,6 +207,63 @@ const ROLES: &[&str] = &[
 const LOCATIVE: &[&str] = &["in", "near", "at", "from", "outside", "across", "into", "to", "toward", "towards", "around", "throughout", "across"];
 const CONNECTORS: &[&str] = &["of", "for", "de", "la", "van", "von", "der", "den", "bin", "ibn", "al", "el", "da", "du", "del", "le", "&", "y", "on"];
 const CREDIT: &[&str] = &["photo", "photograph", "credit", "image", "by", "picture", "video"];
+
+/// A title at token `i` of `s` (`President`, `Maj. Gen.`, `Secretary of State`): its length in
+/// tokens, counting the full stops of abbreviations.
+fn title_at(text: &str, s: &Sentence, g: &Gazetteer, i: usize) -> usize {
+    let word = |k: usize| s.tokens.get(k).map_or("", |t| &text[t.start..t.end]);
+    if !g.title_starts.contains(word(i)) {
+        return 0;
+    }
+    let mut best = 0;
+    let mut phrase = String::new();
+    let mut k = i;
+    while k < s.tokens.len() && k < i + 8 {
+        let w = word(k);
+        if w == "." {
+            phrase.push('.');
+        } else {
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        k += 1;
+        if g.titles.contains(phrase.as_str()) {
+            best = k - i;
+            if word(k) == "." {
+                best += 1;
+            }
+        }
+    }
+    best
+}
+
+/// Holidays and feasts: dates, not names (`Thanksgiving Day`, `Eid al-Adha`).
+const HOLIDAYS: &[&str] = &[
+    "Thanksgiving", "Christmas", "Easter", "Ramadan", "Hanukkah", "Chanukah", "Passover", "Halloween",
+    "Eid", "Diwali", "Kwanzaa", "Lent", "Advent", "Pentecost", "Yom", "Rosh", "Nowruz", "Ashura",
+];
+
+/// Capitalised words that are never names on their own: interjections and the words of page
+/// furniture (`Oh`, `Bang`, `Email Alerts`, `All Rights Reserved`).
+const NOT_NAMES: &[&str] = &[
+    "Oh", "Ah", "Wow", "Hey", "Bang", "Boom", "Ouch", "Yeah", "Okay", "OK", "Amen", "Hallelujah",
+    "Please", "Thanks", "Photo", "Photos", "Video", "Videos", "Gallery", "Galleries", "Email",
+    "Email Alerts", "SMS Alerts", "Alerts", "Newsletter", "Newsletters", "Email Newsletters",
+    "All Rights Reserved", "Rights Reserved", "Advertisement", "iPhone", "iPad", "Android",
+    "Comments", "Related", "Sign Up", "Subscribe",
+];
+
+/// Family words written like titles before a name: `her Boyfriend [Roy Ralston]`.
+const RELATIVES: &[&str] = &[
+    "Boyfriend", "Girlfriend", "Husband", "Wife", "Son", "Daughter", "Brother", "Sister", "Mother",
+    "Father", "Aunt", "Uncle", "Cousin", "Grandmother", "Grandfather", "Nephew", "Niece", "Fiance",
+    "Fiancé", "Fiancee", "Fiancée", "Stepfather", "Stepmother", "Stepson", "Stepdaughter",
+];
+
+/// Armed services named before a rank: `[Navy] Capt. [Jeff Davis]`.
+const SERVICES: &[&str] = &["Army", "Navy", "Air Force", "Marine Corps", "Marines", "Coast Guard", "National Guard", "Air National Guard", "Army National Guard", "Royal Navy", "Royal Air Force"];
 
 /// One name found in a sentence before the document pass.
 #[derive(Debug, Clone)]
@@ -237,10 +302,66 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
         let mut blocked: Vec<(usize, usize)> = Vec::new();
         for (a, b, class) in tagger::spans(&tags) {
             let word = |k: usize| &text[s.tokens[k].start..s.tokens[k].end];
+            // In a hyphenated modifier only the name is marked: `[ISIL]-held`, `[U.S.]-led`.
+            let b = (a + 1..b).find(|&k| word(k) == "-" && MODIFIERS.contains(&word(k + 1))).unwrap_or(b);
             let mut a = a;
-            // Titles stay outside a person's name: `Sgt. [Clark Parrott]`.
-            while class == 0 && a + 1 < b && (g.titles.contains(word(a)) || word(a) == "." || g.titles.contains(format!("{}.", word(a)).as_str())) {
-                a += 1;
+            let mut class = class;
+            // Titles and roles split a span: what follows them is a person (`Jefferson Parish
+            // Sheriff [Newell Normand]`, `Army Lt. Gen. [Stephen J. Townsend]`), what comes
+            // before is a name of its own or nothing (`[Navy] Capt.`, `Defense Secretary`).
+            let mut cut: Option<(usize, usize)> = None;
+            let mut k = a;
+            while k < b {
+                let t = title_at(text, s, g, k).max(usize::from(k == a && RELATIVES.contains(&word(k))));
+                // (A title word that ends a person's name is the name: `John Major`, `Billie Jean King`.)
+                if t > 0 && word(k).starts_with(char::is_uppercase) && (k + t < b || class != 0) {
+                    cut = Some((k, (k + t).min(b)));
+                    k += t;
+                } else {
+                    k += 1;
+                }
+            }
+            // A listed place, then a given name: `Minister for the [Middle East] [Tobias Ellwood]`.
+            if cut.is_none() && matches!(class, 0 | 2) {
+                if let Some(h) = hit_at.get(&s.tokens[a].start).filter(|h| h.entry.label == Label::Place) {
+                    if let Some(e) = (a + 1..b.saturating_sub(1)).find(|&e| s.tokens[e - 1].end == h.end) {
+                        if g.first_names.contains(word(e)) {
+                            found.push(Mention { start: s.tokens[a].start, end: h.end, label: Some(Label::Place), rule: "entity/tagger", strong: true, weak_position: false });
+                            a = e;
+                            class = 0;
+                        }
+                    }
+                }
+            }
+            if let Some((k, e)) = cut.filter(|&(k, _)| k > a || class == 0) {
+                let initial = |w: &str| w.len() <= 2 && w.starts_with(char::is_uppercase);
+                let person_next = e < b && (class == 0 || g.first_names.contains(word(e)) || initial(word(e)));
+                if person_next || e >= b {
+                    let pa = if word(a) == "The" { a + 1 } else { a };
+                    if pa < k {
+                        let (ps, pe) = (s.tokens[pa].start, s.tokens[k - 1].end);
+                        let name = &text[ps..pe];
+                        let last = word(k - 1);
+                        let label = if SERVICES.contains(&name) {
+                            Some(Label::Org)
+                        } else if let Some(x) = g.lookup(name) {
+                            Some(x.label)
+                        } else if PLACE_WORDS.contains(&last) || last == "Parish" {
+                            Some(Label::Place)
+                        } else if ORG_WORDS.contains(&last) {
+                            Some(Label::Org)
+                        } else {
+                            None
+                        };
+                        // (Anything else counts only where the document knows it.)
+                        found.push(Mention { start: ps, end: pe, label, rule: "entity/tagger", strong: label.is_some() && !title_case, weak_position: label.is_none() || title_case });
+                    }
+                    if e >= b {
+                        continue;
+                    }
+                    a = e;
+                    class = 0;
+                }
             }
             let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
             let label = match class {
@@ -317,8 +438,17 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                 found.push(Mention { strong: false, weak_position: true, ..r });
             }
         }
-        // Nothing of a military operation's name is a name of its own (`Operation Steel Curtain`).
-        found.retain(|m| !text[m.start..m.end].starts_with("Operation ") && !text[..m.start].ends_with("Operation "));
+        // Nothing of a military operation's name is a name of its own (`Operation Steel Curtain`);
+        // holidays, interjections and page furniture are not names (`Thanksgiving`, `Oh my God`).
+        found.retain(|m| {
+            let name = &text[m.start..m.end];
+            let first = name.split([' ', '-']).next().unwrap_or(name);
+            !name.starts_with("Operation ")
+                && !text[..m.start].ends_with("Operation ")
+                && !NOT_NAMES.contains(&name)
+                && !HOLIDAYS.contains(&first)
+                && !(name == "God" && text[..m.start].to_lowercase().ends_with("my "))
+        });
         mentions.extend(found);
     }
     document_pass(text, mentions)
@@ -373,34 +503,8 @@ impl Sentences<'_> {
         !(common && (self.s.title_case || self.initial(i) || w.len() > 1 && w.chars().all(char::is_uppercase) && lower.len() > 4))
     }
 
-    /// A title at token `i` (`President`, `Maj. Gen.`, `Secretary of State`): its length in
-    /// tokens, counting the full stops of abbreviations.
     fn title_at(&self, i: usize) -> usize {
-        if !self.g.title_starts.contains(self.word(i)) {
-            return 0;
-        }
-        let mut best = 0;
-        let mut phrase = String::new();
-        let mut k = i;
-        while k < self.s.tokens.len() && k < i + 8 {
-            let w = self.word(k);
-            if w == "." {
-                phrase.push('.');
-            } else {
-                if !phrase.is_empty() {
-                    phrase.push(' ');
-                }
-                phrase.push_str(w);
-            }
-            k += 1;
-            if self.g.titles.contains(phrase.as_str()) {
-                best = k - i;
-                if self.word(k) == "." {
-                    best += 1;
-                }
-            }
-        }
-        best
+        title_at(self.text, self.s, self.g, i)
     }
 
     fn hit(&self, i: usize) -> Option<(Hit, usize)> {
@@ -462,7 +566,8 @@ impl Sentences<'_> {
         let mut chunk_start = None;
         while i < to {
             let t = self.title_at(i);
-            let h = self.hit(i).filter(|&(_, e)| e <= to);
+            // (A title wins over a shorter listed name inside it: `Sen.` is not the place `Sen`.)
+            let h = self.hit(i).filter(|&(_, e)| e <= to && e - i >= t);
             // After a title, or from a given name on, the words are one person's name even
             // where a word is also a place (`Vladimir`, `Marco Rubio`).
             let person_here = chunk_start.is_none()
@@ -496,7 +601,7 @@ impl Sentences<'_> {
                 continue;
             }
             if chunk_start.is_none() {
-                if CONNECTORS.contains(&self.word(i)) {
+                if CONNECTORS.contains(&self.word(i)) || self.word(i) == "." {
                     i += 1;
                     continue;
                 }
@@ -708,5 +813,10 @@ mod tests {
     t!(ent019_military_unit, "Marines with the 3rd Battalion, 6th Marines moved in.", has [("3rd Battalion, 6th Marines", Org)]);
     t!(ent020_operations_are_events, "Operation Steel Curtain began in November.", has [], not ["Operation Steel Curtain", "Steel Curtain"]);
     t!(ent021_compass_place, "The attack in Northern Iraq killed two.", has [("Northern Iraq", Place)]);
+    t!(ent022_hyphen_modifier, "Jets struck two ISIL-held towns, and the U.S.-led coalition said so.", has [("ISIL", Org), ("U.S.", Place)]);
+    t!(ent023_title_inside_span, "Orange County Sheriff Maria Lopez said deputies arrived. Navy Capt. Ruth Ames agreed.", has [("Maria Lopez", Person), ("Ruth Ames", Person), ("Navy", Org)], not ["Orange County Sheriff Maria Lopez", "Navy Capt"]);
+    t!(ent024_clitic_not_a_name, "“I’ve never seen that,” said Tom Hale. I'm sure.", has [("Tom Hale", Person)], not ["I’ve", "I'm", "I"]);
+    t!(ent025_holiday_not_a_name, "Three men died on Thanksgiving Day, and Oh my God was all she said.", has [], not ["Thanksgiving", "Thanksgiving Day", "Oh", "God"]);
+    t!(ent026_place_then_name, "The Minister for the Middle East Arthur Penfold spoke.", has [("Middle East", Place), ("Arthur Penfold", Person)]);
     t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
 }

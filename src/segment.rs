@@ -139,6 +139,11 @@ fn block_kind(line: &str) -> BlockKind {
     if BOILERPLATE.contains(&bare) || line.chars().all(|c| !c.is_alphabetic()) && line.len() < 12 {
         return BlockKind::Boilerplate;
     }
+    // A menu: `iPhone | iPad | Android | Email Alerts | Facebook`.
+    let items: Vec<&str> = line.split(['|', '•', '·']).collect();
+    if items.len() >= 4 && items.iter().all(|x| x.split_whitespace().count() <= 4) {
+        return BlockKind::Boilerplate;
+    }
     let words = line.split_whitespace().count();
     let credit = ["photo:", "photo by", "credit:", "photograph:", "image:", "(ap photo", "getty images", "/afp", "/reuters", "/ap)"]
         .iter()
@@ -264,7 +269,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             let prev = chars[j - 1].1;
             let joins = match d {
                 '-' | '‐' => next.is_some_and(is_word_char) && !(chars[i].1.is_uppercase() && next.is_some_and(char::is_lowercase)),
-                '\'' | '’' => next.is_some_and(is_word_char) && !possessive(&chars, j),
+                '\'' | '’' => next.is_some_and(is_word_char) && !possessive(&chars, j) && !clitic(&chars, j),
                 '.' => next.is_some_and(|n| n.is_alphanumeric()) && (prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) || (prev.is_alphabetic() && next.is_some_and(char::is_alphabetic) && chars.get(j + 2).is_some_and(|x| x.1 == '.'))),
                 ',' => prev.is_ascii_digit() && digit_start && chars.get(j + 1..j + 4).is_some_and(|w| w.iter().all(|x| x.1.is_ascii_digit())) && chars.get(j + 4).is_none_or(|x| !x.1.is_ascii_digit()),
                 _ => false,
@@ -290,6 +295,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         i = j;
     }
     out
+}
+
+/// Is the apostrophe at `j` the start of a verb's clitic (`I've`, `I'm`, `we'll`, `they'd`,
+/// `you're`)? It is a token of its own, so `I` is not read as a name.
+fn clitic(chars: &[(usize, char)], j: usize) -> bool {
+    let rest: String = chars[j + 1..].iter().map(|x| x.1).take_while(|&c| is_word_char(c)).collect();
+    matches!(rest.as_str(), "ve" | "m" | "ll" | "d" | "re")
 }
 
 /// Is the apostrophe at `j` the start of a possessive `'s` that ends the word?
@@ -319,6 +331,7 @@ mod tests {
     }
 
     tok!(tok_possessive, "Bashar al-Assad’s regime", ["Bashar", "al-Assad", "’", "s", "regime"]);
+    tok!(tok_clitic, "I’ve heard O'Brien say we'll go", ["I", "’", "ve", "heard", "O'Brien", "say", "we", "'", "ll", "go"]);
     tok!(tok_possessive_ascii, "Russia's support", ["Russia", "'", "s", "support"]);
     tok!(tok_hyphen_name, "Noureddine al-Baba said", ["Noureddine", "al-Baba", "said"]);
     tok!(tok_plural_apostrophe, "Kurdistan Workers' Party", ["Kurdistan", "Workers", "'", "Party"]);

@@ -268,7 +268,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             let next = chars.get(j + 1).map(|x| x.1);
             let prev = chars[j - 1].1;
             let joins = match d {
-                '-' | '‐' => next.is_some_and(is_word_char) && !(chars[i].1.is_uppercase() && next.is_some_and(char::is_lowercase)),
+                '-' | '‐' => {
+                    next.is_some_and(is_word_char)
+                        && !(chars[i].1.is_uppercase() && next.is_some_and(char::is_lowercase))
+                        // `counter-ISIL`, `anti-Assad`, `pro-Russian`: the name is a word of its own.
+                        && !(next.is_some_and(char::is_uppercase) && PREFIXES.contains(&&s[chars[i].0..chars[j].0]))
+                }
                 '\'' | '’' => next.is_some_and(is_word_char) && !possessive(&chars, j) && !clitic(&chars, j),
                 '.' => next.is_some_and(|n| n.is_alphanumeric()) && (prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()) || (prev.is_alphabetic() && next.is_some_and(char::is_alphabetic) && chars.get(j + 2).is_some_and(|x| x.1 == '.'))),
                 ',' => prev.is_ascii_digit() && digit_start && chars.get(j + 1..j + 4).is_some_and(|w| w.iter().all(|x| x.1.is_ascii_digit())) && chars.get(j + 4).is_none_or(|x| !x.1.is_ascii_digit()),
@@ -296,6 +301,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     }
     out
 }
+
+/// Prefixes written with a hyphen before a name.
+const PREFIXES: &[&str] = &["anti", "counter", "pro", "non", "post", "pre", "ex", "mid", "pan", "neo", "trans", "un", "all", "inter", "intra", "sub"];
 
 /// Is the apostrophe at `j` the start of a verb's clitic (`I've`, `I'm`, `we'll`, `they'd`,
 /// `you're`)? It is a token of its own, so `I` is not read as a name.
@@ -331,6 +339,7 @@ mod tests {
     }
 
     tok!(tok_possessive, "Bashar al-Assad’s regime", ["Bashar", "al-Assad", "’", "s", "regime"]);
+    tok!(tok_prefix, "the counter-ISIL and pro-Russian al-Assad", ["the", "counter", "-", "ISIL", "and", "pro", "-", "Russian", "al-Assad"]);
     tok!(tok_clitic, "I’ve heard O'Brien say we'll go", ["I", "’", "ve", "heard", "O'Brien", "say", "we", "'", "ll", "go"]);
     tok!(tok_possessive_ascii, "Russia's support", ["Russia", "'", "s", "support"]);
     tok!(tok_hyphen_name, "Noureddine al-Baba said", ["Noureddine", "al-Baba", "said"]);

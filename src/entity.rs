@@ -23,7 +23,7 @@ const ORG_WORDS: &[&str] = &[
     "Airways", "Motors", "Industries", "Church", "Congress", "Senate", "Cabinet", "Government",
     "Administration", "Program", "Programme", "Center", "Centre", "Society", "Tribune", "Herald",
     "Gazette", "Daily", "Television", "TV", "Radio", "Agency", "Brotherhood", "Battalion",
-    "Regiment", "Division", "Command", "Corps", "Sheriff's", "FC", "United", "City",
+    "Regiment", "Division", "Command", "Corps", "Sheriff's", "FC", "United", "City", "Patrol",
 ];
 
 const PLACE_WORDS: &[&str] = &[
@@ -107,6 +107,10 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         let centre = matches!(last, "Center" | "Centre") && e > a && matches!(word(e - 1), "Medical" | "Detention" | "Shopping" | "Convention" | "Community" | "Health" | "Trauma" | "Cancer" | "Juvenile" | "Trade");
         if m.label.is_some_and(Label::is_name) && m.label != Some(Label::Group) && (centre || (FACILITY_WORDS.contains(&last) || word(a) == "Camp" && e > a) && !ORG_WORDS.contains(&last)) {
             m.label = Some(Label::Place);
+        }
+        // An organisation word ends an organisation's name: `Kansas Highway Patrol`.
+        if e > a && matches!(m.label, Some(Label::Place) | Some(Label::Person)) && ORG_WORDS.contains(&last) && !matches!(last, "City" | "United" | "Times" | "Post" | "Daily" | "Center" | "Centre" | "Club" | "Church" | "Co") && g.lookup(&text[m.start..m.end]).is_none() {
+            m.label = Some(Label::Org);
         }
         // `BALTIMORE -`: a shouted name that is a listed place.
         let w = &text[m.start..m.end];
@@ -257,7 +261,7 @@ fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, found: &mut 
         } else if network && e > i {
             // `NBC 6 South Florida`: a market after the channel number.
             let mut k = e;
-            while spaced(k) && capital(k + 1) && (g.lookup(word(k + 1)).is_some_and(|x| x.label == Label::Place) || matches!(word(k + 1), "South" | "North" | "East" | "West" | "Central" | "Bay" | "Area")) {
+            while spaced(k) && capital(k + 1) && (g.lookup(word(k + 1)).is_some_and(|x| x.label == Label::Place) || matches!(word(k + 1), "South" | "North" | "East" | "West" | "Southern" | "Northern" | "Eastern" | "Western" | "Central" | "Bay" | "Area")) {
                 k += 1;
             }
             e = k;
@@ -309,6 +313,118 @@ fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, found: &mut 
         let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
         found.retain(|m| !(m.start < end && start < m.end));
         found.push(Mention { start, end, label: Some(Label::Org), rule: "entity/outlet", strong: true, weak_position: false });
+    }
+    found.sort_by_key(|m| m.start);
+}
+
+/// Street types that end a street's name (`Carroll Streets`, `West Broward Blvd.`, `Route 106`).
+const STREET_WORDS: &[&str] = &[
+    "Street", "Streets", "St", "Avenue", "Avenues", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Drive",
+    "Lane", "Ln", "Way", "Terrace", "Circle", "Parkway", "Pkwy", "Highway", "Hwy", "Route",
+    "Pike", "Trail", "Expressway", "Freeway", "Turnpike", "Interstate",
+];
+
+/// US postal abbreviations of the states, written after a city (`Manchester, IL`).
+const STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC",
+];
+
+/// Streets and addresses, which crime reports are full of: a street's name with its type, number
+/// and direction (`Morgan Avenue N.`, `County Road 664`), what follows `the 100 block of`
+/// (`N. Mead`), a city's quadrant after a street (`, Southeast`), and a state's postal code after
+/// a city (`Manchester, IL`).
+fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
+    let n = s.tokens.len();
+    let word = |k: usize| s.tokens.get(k).map_or("", |t| &text[t.start..t.end]);
+    let spaced = |k: usize| k + 1 < n && s.tokens[k + 1].start == s.tokens[k].end + 1;
+    let dotted = |k: usize| word(k + 1) == "." && k + 1 < n && s.tokens[k + 1].start == s.tokens[k].end;
+    let ordinal = |w: &str| w.len() >= 3 && w.starts_with(|c: char| c.is_ascii_digit()) && ["st", "nd", "rd", "th"].iter().any(|x| w.ends_with(x));
+    let capital = |k: usize| s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && word(k).starts_with(|c: char| c.is_uppercase());
+    let compass_abbr = |w: &str| matches!(w, "N" | "S" | "E" | "W" | "NE" | "NW" | "SE" | "SW");
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for k in 0..n {
+        let w = word(k);
+        if !STREET_WORDS.contains(&w) || k == 0 {
+            continue;
+        }
+        // (`St` and `Way` are also a saint and a word: they need a full stop or a capitalised name.)
+        if (w == "St" || w == "Ave" || w == "Rd" || w == "Blvd") && !dotted(k) && k + 1 < n {
+            continue;
+        }
+        let mut a = k;
+        while a > 0 && spaced(a - 1) && (capital(a - 1) || ordinal(word(a - 1))) && a + 4 > k && !STREET_WORDS.contains(&word(a - 1)) {
+            a -= 1;
+        }
+        // `N. Main St.`: a compass letter with its full stop.
+        if a >= 2 && word(a - 1) == "." && compass_abbr(word(a - 2)) {
+            a -= 2;
+        }
+        if word(a) == "The" {
+            a += 1;
+        }
+        // (`Highway Patrol`, `Street Journal`: the name goes on as another kind of name.)
+        if spaced(k) && (ORG_WORDS.contains(&word(k + 1)) || FACILITY_WORDS.contains(&word(k + 1)) || matches!(word(k + 1), "Patrol" | "Journal" | "Bridge" | "Station")) {
+            continue;
+        }
+        let numbered = matches!(w, "Route" | "Highway" | "Hwy" | "Interstate" | "Road");
+        if a == k && !numbered {
+            continue;
+        }
+        let mut e = k + 1;
+        if dotted(k) && ABBREVIATED.contains(&w) {
+            e += 1;
+        }
+        if numbered && spaced(e - 1) && s.tokens.get(e).is_some_and(|t| t.kind == TokenKind::Number) {
+            e += 1;
+        }
+        if a == k && e == k + 1 {
+            continue;
+        }
+        // `Morgan Avenue N.`, `Main Street NW`.
+        if spaced(e - 1) && compass_abbr(word(e)) && (word(e).len() == 2 || dotted(e)) {
+            e += if dotted(e) { 2 } else { 1 };
+        }
+        spans.push((a, e));
+        // `, Southeast`: a quadrant of the city.
+        if word(e) == "," && matches!(word(e + 1), "Northeast" | "Northwest" | "Southeast" | "Southwest") {
+            spans.push((e + 1, e + 2));
+        }
+    }
+    // `the 100 block of N. Mead`: whatever is named there is a street.
+    for k in 1..n.saturating_sub(2) {
+        if !(word(k) == "block" && word(k + 1) == "of" && s.tokens[k - 1].kind == TokenKind::Number) || spans.iter().any(|&(a, _)| a == k + 2 || a == k + 3) {
+            continue;
+        }
+        let mut a = k + 2;
+        let mut e = a;
+        if compass_abbr(word(e)) && dotted(e) {
+            e += 2;
+        }
+        while capital(e) && (e == a || spaced(e - 1)) {
+            e += 1;
+        }
+        if e > a && capital(e - 1) {
+            if word(a) == "The" {
+                a += 1;
+            }
+            spans.push((a, e));
+        }
+    }
+    // `Manchester, IL`, `CARUTHERSVILLE, MO`: a state's code after a city.
+    for k in 2..n {
+        if STATE_CODES.contains(&word(k)) && word(k - 1) == "," && capital(k - 2) && (k + 1 >= n || !capital(k + 1)) {
+            spans.push((k, k + 1));
+        }
+    }
+    for (a, b) in spans {
+        let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
+        // (A listed place inside a longer street name gives way: `[Illinois Route 106]`.)
+        found.retain(|m| !(m.start < end && start < m.end));
+        let _ = g;
+        found.push(Mention { start, end, label: Some(Label::Place), rule: "entity/address", strong: true, weak_position: false });
     }
     found.sort_by_key(|m| m.start);
 }
@@ -557,6 +673,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             }
         }
         outlets(text, s, g, shouting, &mut found);
+        addresses(text, s, g, &mut found);
         // Nothing of a military operation's name is a name of its own (`Operation Steel Curtain`);
         // holidays, interjections and page furniture are not names (`Thanksgiving`, `Oh my God`).
         found.retain(|m| {
@@ -937,5 +1054,9 @@ mod tests {
     t!(ent024_clitic_not_a_name, "“I’ve never seen that,” said Tom Hale. I'm sure.", has [("Tom Hale", Person)], not ["I’ve", "I'm", "I"]);
     t!(ent025_holiday_not_a_name, "Three men died on Thanksgiving Day, and Oh my God was all she said.", has [], not ["Thanksgiving", "Thanksgiving Day", "Oh", "God"]);
     t!(ent026_place_then_name, "The Minister for the Middle East Arthur Penfold spoke.", has [("Middle East", Place), ("Arthur Penfold", Person)]);
+    t!(ent027_outlets, "Neighbours told WQRT-TV 7 and NBC 4 Southern Ohio what they saw, wqrt.com reported.", has [("WQRT-TV 7", Org), ("NBC 4 Southern Ohio", Org), ("wqrt.com", Org)]);
+    t!(ent028_streets, "Shots were fired in the 300 block of S. Elmhurst near Tupelo Avenue N. and Route 9.", has [("S. Elmhurst", Place), ("Tupelo Avenue N.", Place), ("Route 9", Place)]);
+    t!(ent029_state_code, "Police in Harlow, KS said the Kansas Highway Patrol helped.", has [("KS", Place), ("Kansas Highway Patrol", Org)], not ["Kansas Highway"]);
+    t!(ent030_street_keeps_abbreviation_stop, "It happened on Quarry Blvd. and then on Dune Street.", has [("Quarry Blvd.", Place), ("Dune Street", Place)]);
     t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
 }

@@ -108,6 +108,14 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         if m.label.is_some_and(Label::is_name) && m.label != Some(Label::Group) && (centre || (FACILITY_WORDS.contains(&last) || word(a) == "Camp" && e > a) && !ORG_WORDS.contains(&last)) {
             m.label = Some(Label::Place);
         }
+        // After `in`, `near` or `outside`, a name that does not start with a given name is a
+        // place the model did not know (`near Tal Afar`, `in Garfield`).
+        let prev = if a > 0 { word(a - 1) } else { "" };
+        let locative = matches!(prev, "in" | "near" | "Near" | "outside" | "Outside" | "into" | "throughout" | "In")
+            && (prev.starts_with(char::is_lowercase) || a == 1);
+        if locative && m.label == Some(Label::Person) && m.rule == "entity/tagger" && !g.first_names.contains(word(a)) && !g.titles.contains(word(a)) && word(e + 1) != "’" && word(e + 1) != "'" {
+            m.label = Some(Label::Place);
+        }
         // An organisation word ends an organisation's name: `Kansas Highway Patrol`.
         if e > a && matches!(m.label, Some(Label::Place) | Some(Label::Person)) && ORG_WORDS.contains(&last) && !matches!(last, "City" | "United" | "Times" | "Post" | "Daily" | "Center" | "Centre" | "Club" | "Church" | "Co") && g.lookup(&text[m.start..m.end]).is_none() {
             m.label = Some(Label::Org);
@@ -355,7 +363,8 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
             continue;
         }
         let mut a = k;
-        while a > 0 && spaced(a - 1) && (capital(a - 1) || ordinal(word(a - 1))) && a + 4 > k && !STREET_WORDS.contains(&word(a - 1)) {
+        let opener = |j: usize| (j == 0 || s.tokens[j - 1].kind == TokenKind::Punct) && g.common_words.contains(word(j).to_lowercase().as_str());
+        while a > 0 && spaced(a - 1) && (capital(a - 1) || ordinal(word(a - 1))) && a + 4 > k && !STREET_WORDS.contains(&word(a - 1)) && !opener(a - 1) {
             a -= 1;
         }
         // `N. Main St.`: a compass letter with its full stop.
@@ -366,7 +375,12 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
             a += 1;
         }
         // (`Highway Patrol`, `Street Journal`: the name goes on as another kind of name.)
-        if spaced(k) && (ORG_WORDS.contains(&word(k + 1)) || FACILITY_WORDS.contains(&word(k + 1)) || matches!(word(k + 1), "Patrol" | "Journal" | "Bridge" | "Station")) {
+        const TIME_WORDS: &[&str] = &[
+            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+            "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ];
+        let next = word(k + 1);
+        if spaced(k) && capital(k + 1) && !TIME_WORDS.contains(&next) && !compass_abbr(next) && !STATE_CODES.contains(&next) {
             continue;
         }
         let numbered = matches!(w, "Route" | "Highway" | "Hwy" | "Interstate" | "Road");

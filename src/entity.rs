@@ -35,6 +35,9 @@ const PLACE_WORDS: &[&str] = &[
     "Neighbourhood", "Highway", "Mall", "Dam", "Field", "Oblast", "Territory", "Territories",
 ];
 
+/// First words of places: `Lake Tharthar`, `Mount Sinjar`, `Camp Hurriya`.
+const PLACE_FIRST: &[&str] = &["Lake", "Lakes", "Mount", "Mt", "Camp", "Fort", "Ft", "Cape", "Isle", "Wadi", "Jebel", "Jabal", "Gulf"];
+
 /// Last words of named facilities and streets, which the guidelines count as places
 /// (`Rimpau Boulevard`, `Hennepin County Medical Center`, `Roosevelt High`).
 const FACILITY_WORDS: &[&str] = &[
@@ -84,6 +87,21 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         found.push(Mention { start: a, end: b, label: Some(Label::Org), rule: "entity/military-unit", strong: true, weak_position: false });
         i = end + 1;
     }
+    // `Aleppo and Daraya`: a name the model took for a person's, joined by `and` or `or` to a
+    // listed place, is a place too.
+    for k in 0..found.len() {
+        let name = &text[found[k].start..found[k].end];
+        if !matches!(found[k].label, Some(Label::Person) | Some(Label::Org)) || found[k].rule != "entity/tagger" || name.contains(' ') || g.first_names.contains(name) || g.lookup(name).is_some() {
+            continue;
+        }
+        let listed_place = |m: &Mention| m.label == Some(Label::Place) && g.lookup(&text[m.start..m.end]).is_some_and(|x| x.label == Label::Place);
+        let joined = |gap: &str| matches!(gap, " and " | " or " | ", ");
+        let before = k.checked_sub(1).is_some_and(|p| listed_place(&found[p]) && joined(&text[found[p].end..found[k].start]));
+        let after = found.get(k + 1).is_some_and(|n| listed_place(n) && joined(&text[found[k].end..n.start]));
+        if before || after {
+            found[k].label = Some(Label::Place);
+        }
+    }
     let index_of_start = |b: usize| s.tokens.iter().position(|t| t.start == b);
     let index_of_end = |b: usize| s.tokens.iter().position(|t| t.end == b);
     found.sort_by_key(|m| m.start);
@@ -112,8 +130,12 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         // place the model did not know (`near Tal Afar`, `in Garfield`).
         let prev = if a > 0 { word(a - 1) } else { "" };
         let locative = matches!(prev, "in" | "near" | "Near" | "outside" | "Outside" | "into" | "throughout" | "In")
-            && (prev.starts_with(char::is_lowercase) || a == 1);
-        if locative && m.label == Some(Label::Person) && m.rule == "entity/tagger" && !g.first_names.contains(word(a)) && !g.titles.contains(word(a)) && word(e + 1) != "’" && word(e + 1) != "'" {
+            && (prev.starts_with(char::is_lowercase) || (0..a - 1).all(|j| s.tokens[j].kind == TokenKind::Punct));
+        if locative && m.label == Some(Label::Person) && m.rule == "entity/tagger" && !g.titles.contains(word(a)) && word(e + 1) != "’" && word(e + 1) != "'" {
+            m.label = Some(Label::Place);
+        }
+        // `Lake Tharthar`, `Mount Sinjar`, `Camp Hurriya`: a place word first makes a place.
+        if e > a && matches!(m.label, Some(Label::Person) | Some(Label::Org)) && PLACE_FIRST.contains(&word(a)) {
             m.label = Some(Label::Place);
         }
         // An organisation word ends an organisation's name: `Kansas Highway Patrol`.
@@ -611,6 +633,10 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                     class = 0;
                 }
             }
+            // A capitalised preposition opening the sentence is not part of the name (`Near Palmyra`).
+            if b > a + 1 && (0..a).all(|j| s.tokens[j].kind == TokenKind::Punct) && matches!(word(a), "Near" | "In" | "At" | "On" | "From" | "Outside" | "Inside" | "After" | "Before" | "During" | "Across") {
+                a += 1;
+            }
             let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
             let label = match class {
                 0 => Some(Label::Person),
@@ -677,7 +703,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             let free = !found.iter().any(|m| m.start < r.end && r.start < m.end) && !blocked.iter().any(|&(a, b)| a < r.end && r.start < b && b - a > r.end - r.start);
             let name = &text[r.start..r.end];
             let common = !name.contains(' ') && name.chars().any(char::is_lowercase) && g.common_words.contains(name.to_lowercase().as_str());
-            let keep = r.label == Some(Label::Group) || context || listed;
+            let keep = r.label == Some(Label::Group) || context || listed || r.rule == "entity/place-word" && !r.weak_position;
             if free && keep && !(listed && common) {
                 found.push(r);
             } else if free {
@@ -889,7 +915,7 @@ impl Sentences<'_> {
             // `Bashar al-Assad`, `Noureddine al-Baba`: a given name and a family name with its
             // particle (organisations of that shape are in the lists).
             (Some(Label::Person), "entity/particle-name", true)
-        } else if PLACE_WORDS.contains(&last) && !single {
+        } else if (PLACE_WORDS.contains(&last) || PLACE_FIRST.contains(&first)) && !single {
             (Some(Label::Place), "entity/place-word", true)
         } else if ORG_WORDS.contains(&last) && !single {
             (Some(Label::Org), "entity/org-word", true)
@@ -936,6 +962,9 @@ fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate> {
     let g = gazetteer::get();
     let mut votes: HashMap<&str, [usize; 4]> = HashMap::default();
     let mut surnames: HashMap<&str, usize> = HashMap::default();
+    // Surnames of full names that start with a given name (`Scott C. Dayton`): these win even
+    // over a listed place of the same name.
+    let mut given_surnames: HashMap<&str, usize> = HashMap::default();
     for m in mentions.iter().filter(|m| m.strong) {
         let Some(label) = m.label else { continue };
         let name = &text[m.start..m.end];
@@ -947,6 +976,9 @@ fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate> {
             if parts.len() >= 2 {
                 let last = parts[parts.len() - 1];
                 *surnames.entry(last).or_default() += 1;
+                if g.first_names.contains(parts[0]) {
+                    *given_surnames.entry(last).or_default() += 1;
+                }
                 // `al-Assad` is also `Assad`.
                 if let Some((_, bare)) = last.split_once('-') {
                     *surnames.entry(bare).or_default() += 1;
@@ -965,7 +997,11 @@ fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate> {
         let (label, rule) = if m.strong {
             let own = m.label.unwrap();
             let own_votes = votes.get(name).map_or(0, |v| v[slot(own)]);
-            if surname && own != Label::Person && m.rule == "entity/tagger" && g.lookup(name).is_none() {
+            // (A listed place keeps its label after `in`, `near`, `from`, `of` … : `in Dayton`.)
+            let before = text[..m.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let placed = LOCATIVE.contains(&before) || before == "of";
+            let unlisted = g.lookup(name).is_none_or(|x| x.label == Label::Person || x.label == Label::Place && !placed && given_surnames.contains_key(name));
+            if surname && own != Label::Person && m.rule == "entity/tagger" && unlisted {
                 (Some(Label::Person), "entity/surname")
             } else {
                 match majority {
@@ -1072,5 +1108,8 @@ mod tests {
     t!(ent028_streets, "Shots were fired in the 300 block of S. Elmhurst near Tupelo Avenue N. and Route 9.", has [("S. Elmhurst", Place), ("Tupelo Avenue N.", Place), ("Route 9", Place)]);
     t!(ent029_state_code, "Police in Harlow, KS said the Kansas Highway Patrol helped.", has [("KS", Place), ("Kansas Highway Patrol", Org)], not ["Kansas Highway"]);
     t!(ent030_street_keeps_abbreviation_stop, "It happened on Quarry Blvd. and then on Dune Street.", has [("Quarry Blvd.", Place), ("Dune Street", Place)]);
+    t!(ent031_coordinated_places, "Shelling hit Aleppo and Qarmoush on Sunday.", has [("Aleppo", Place), ("Qarmoush", Place)]);
+    t!(ent032_surname_over_place, "Sgt. Thomas R. Dayton, 31, died. Dayton was born in Ohio.", has [("Thomas R. Dayton", Person), ("Dayton", Person)]);
+    t!(ent033_place_first_word, "Thousands of refugees crossed the border to reach Lake Qarmoush and then Camp Zeytoun last week.", has [("Lake Qarmoush", Place), ("Camp Zeytoun", Place)]);
     t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
 }

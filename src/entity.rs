@@ -91,7 +91,7 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
     // listed place, is a place too.
     for k in 0..found.len() {
         let name = &text[found[k].start..found[k].end];
-        if !matches!(found[k].label, Some(Label::Person) | Some(Label::Org)) || found[k].rule != "entity/tagger" || name.contains(' ') || g.first_names.contains(name) || g.lookup(name).is_some() {
+        if !matches!(found[k].label, Some(Label::Person) | Some(Label::Org)) || found[k].rule != "entity/tagger" || name.contains(' ') || !name.chars().any(char::is_lowercase) || g.first_names.contains(name) || g.lookup(name).is_some() {
             continue;
         }
         let listed_place = |m: &Mention| m.label == Some(Label::Place) && g.lookup(&text[m.start..m.end]).is_some_and(|x| x.label == Label::Place);
@@ -256,7 +256,8 @@ fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, found: &mut 
     while i < n {
         let w = word(i);
         let bracketed = i > 0 && word(i - 1) == "(" && word(i + 1) == ")";
-        let sign = call_sign(w) && (bracketed || !shouting && (w.contains('-') || !g.common_words.contains(w.to_lowercase().as_str())));
+        let shouted = |k: usize| s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && word(k).chars().count() > 1 && !word(k).chars().any(char::is_lowercase);
+        let sign = call_sign(w) && !(i > 0 && shouted(i - 1)) && !shouted(i + 1) && (bracketed || !shouting && (w.contains('-') || !g.common_words.contains(w.to_lowercase().as_str())));
         let network = NETWORKS.contains(&w);
         let channel = w == "Channel" && spaced(i) && number(i + 1);
         if !(sign || network || channel) {
@@ -798,7 +799,9 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                 found.push(Mention { strong: false, weak_position: true, ..r });
             }
         }
-        outlets(text, s, g, shouting, &mut found);
+        // (A line of one or two words in capitals is not shouting: `© 2017 KHOU-TV`.)
+        let loud = shouting && s.tokens.iter().filter(|t| text[t.start..t.end].chars().any(char::is_alphabetic)).count() >= 3;
+        outlets(text, s, g, loud, &mut found);
         if !shouting {
             shouted_names(text, s, g, &mut found);
         }
@@ -1056,12 +1059,11 @@ fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate> {
     // over a listed place of the same name.
     let mut given_surnames: HashMap<&str, usize> = HashMap::default();
     for m in mentions.iter().filter(|m| m.strong) {
-        let Some(label) = m.label else { continue };
+        if m.label != Some(Label::Person) {
+            continue;
+        }
         let name = &text[m.start..m.end];
-        // Context rules and lists say more than the model's guess.
-        let weight = if m.rule == "entity/tagger" { 1 } else { 2 };
-        votes.entry(name).or_default()[slot(label)] += weight;
-        if label == Label::Person {
+        {
             let parts: Vec<&str> = name.split_whitespace().collect();
             if parts.len() >= 2 {
                 let last = parts[parts.len() - 1];
@@ -1075,6 +1077,15 @@ fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate> {
                 }
             }
         }
+    }
+    for m in mentions.iter().filter(|m| m.strong) {
+        let Some(label) = m.label else { continue };
+        let name = &text[m.start..m.end];
+        // Context rules and lists say more than the model's guess; the model's other label for
+        // a known person's surname is a person's (`Abernathy` after `Donnie Lee Abernathy`).
+        let weight = if m.rule == "entity/tagger" { 1 } else { 2 };
+        let label = if m.rule == "entity/tagger" && !name.contains(' ') && given_surnames.contains_key(name) && g.lookup(name).is_none_or(|x| x.label != Label::Org) { Label::Person } else { label };
+        votes.entry(name).or_default()[slot(label)] += weight;
     }
     let mut out = Vec::new();
     for m in mentions {

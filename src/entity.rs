@@ -87,6 +87,39 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         found.push(Mention { start: a, end: b, label: Some(Label::Org), rule: "entity/military-unit", strong: true, weak_position: false });
         i = end + 1;
     }
+    // After a title the name starts right away: the model may have taken the title for a name
+    // (`Spc`, `Petty`) or left out a given name or initials (`Spc. [Isiah] L. Booker`, `Mayor
+    // [A C] Wharton`). A service named before a rank is an organisation (`[Navy] Capt.`).
+    let mut k = 0;
+    while k < s.tokens.len() {
+        let t = title_at(text, s, g, k);
+        if t == 0 || !word(k).starts_with(char::is_uppercase) {
+            k += 1;
+            continue;
+        }
+        // (Titles in a row are one: `Deputy Prime Minister`.)
+        let mut j = k + t;
+        while j < s.tokens.len() && title_at(text, s, g, j) > 0 {
+            j += title_at(text, s, g, j);
+        }
+        let (ts, te) = (s.tokens[k].start, s.tokens[(j - 1).min(s.tokens.len() - 1)].end);
+        found.retain(|m| !(ts <= m.start && m.end <= te));
+        if let Some(m) = found.iter_mut().find(|m| m.label == Some(Label::Person) && m.start > te && s.tokens.get(j).is_some_and(|x| x.start <= m.start)) {
+            let gap_ok = s.tokens[j..].iter().take_while(|x| x.start < m.start).all(|x| {
+                let w = &text[x.start..x.end];
+                w == "." || w.starts_with(char::is_uppercase) && x.kind == TokenKind::Word
+            });
+            let near = s.tokens[j..].iter().take_while(|x| x.start < m.start).count() <= 3;
+            if gap_ok && near && s.tokens.get(j).is_some_and(|x| x.kind == TokenKind::Word) {
+                m.start = s.tokens[j].start;
+            }
+        }
+        if k > 0 && SERVICES.contains(&word(k - 1)) && s.tokens[k - 1].end + 1 == s.tokens[k].start && !found.iter().any(|m| m.start < s.tokens[k - 1].end && s.tokens[k - 1].start < m.end) {
+            found.push(Mention { start: s.tokens[k - 1].start, end: s.tokens[k - 1].end, label: Some(Label::Org), rule: "entity/tagger", strong: true, weak_position: false });
+            found.sort_by_key(|m| m.start);
+        }
+        k = j;
+    }
     // `Aleppo and Daraya`: a name the model took for a person's, joined by `and` or `or` to a
     // listed place, is a place too.
     for k in 0..found.len() {

@@ -24,6 +24,9 @@ pub struct Gazetteer {
     pub first_names: FxHashSet<&'static str>,
     pub common_words: FxHashSet<&'static str>,
     pub titles: FxHashSet<&'static str>,
+    /// The titles the model reads as a feature (`data/titles.txt`); `titles` adds the ranks and
+    /// roles of `data/ranks.txt`, which only the rules use.
+    pub model_titles: FxHashSet<&'static str>,
     /// First words of the titles, without a full stop: a cheap test before the phrase one.
     pub title_starts: FxHashSet<&'static str>,
     /// Abbreviation → expansion (`PKK` → `Kurdistan Workers' Party`), for clusters.
@@ -47,6 +50,7 @@ const ORGS: &str = include_str!("../data/orgs.txt");
 const FIRST_NAMES: &str = include_str!("../data/first-names.txt");
 const COMMON_WORDS: &str = include_str!("../data/common-words.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
+const RANKS: &str = include_str!("../data/ranks.txt");
 
 /// Every built-in list, in a fixed order: what the tagger's features read, so its checksum is
 /// recorded with the trained model.
@@ -102,8 +106,10 @@ fn build() -> Gazetteer {
         entries,
         first_names: lines(FIRST_NAMES).chain(lines(GIVEN_NAMES_WORLD)).collect(),
         common_words: lines(COMMON_WORDS).collect(),
-        titles: lines(TITLES).collect(),
+        model_titles: lines(TITLES).collect(),
+        titles: lines(TITLES).chain(lines(RANKS)).collect(),
         title_starts: lines(TITLES)
+            .chain(lines(RANKS))
             .map(|t| t.split(' ').next().unwrap_or(t).trim_end_matches('.'))
             .collect(),
         expansions,

@@ -231,7 +231,7 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
         if g.common_words.contains(l) {
             f.push(H::new(29).s(shape_of(i)).done());
         }
-        if i > 0 && g.titles.contains(words[i - 1]) {
+        if i > 0 && g.model_titles.contains(words[i - 1]) {
             f.push(H::new(30).done());
         }
         if w.chars().next().is_some_and(char::is_uppercase) {

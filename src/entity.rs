@@ -167,6 +167,13 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         if locative && m.label == Some(Label::Person) && m.rule == "entity/tagger" && !g.titles.contains(word(a)) && word(e + 1) != "’" && word(e + 1) != "'" {
             m.label = Some(Label::Place);
         }
+        // A given name, then words that are neither listed nor place or organisation words, is a
+        // person's name (`Vladimir Putin`, though `Vladimir` is also a city).
+        if e > a && m.label == Some(Label::Place) && m.rule == "entity/tagger" && g.first_names.contains(word(a)) && g.lookup(&text[m.start..m.end]).is_none()
+            && (a + 1..=e).all(|j| !PLACE_WORDS.contains(&word(j)) && !ORG_WORDS.contains(&word(j)) && !FACILITY_WORDS.contains(&word(j)) && !STREET_WORDS.contains(&word(j)) && g.lookup(word(j)).is_none_or(|x| x.label == Label::Person))
+        {
+            m.label = Some(Label::Person);
+        }
         // `Lake Tharthar`, `Mount Sinjar`, `Camp Hurriya`: a place word first makes a place.
         if e > a && matches!(m.label, Some(Label::Person) | Some(Label::Org)) && PLACE_FIRST.contains(&word(a)) {
             m.label = Some(Label::Place);
@@ -549,6 +556,21 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
             spans.push((e + 1, e + 2));
         }
     }
+    // `at 3379 Broadway`: a house number, then a name, is an address.
+    for k in 1..n.saturating_sub(1) {
+        let t = s.tokens[k];
+        let digits = t.kind == TokenKind::Number && (3..=5).contains(&(t.end - t.start)) && text[t.start..t.end].bytes().all(|c| c.is_ascii_digit());
+        if !(digits && matches!(word(k - 1), "at" | "on") && spaced(k) && capital(k + 1)) || spans.iter().any(|&(a, b)| a <= k + 1 && k + 1 < b) {
+            continue;
+        }
+        let mut e = k + 2;
+        while e < k + 4 && spaced(e - 1) && capital(e) {
+            e += 1;
+        }
+        if matches!(word(e), "," | "." | "when" | "and" | "in" | "near") || e >= n {
+            spans.push((k + 1, e));
+        }
+    }
     // `the 100 block of N. Mead`: whatever is named there is a street.
     for k in 1..n.saturating_sub(2) {
         if !(word(k) == "block" && word(k + 1) == "of" && s.tokens[k - 1].kind == TokenKind::Number) || spans.iter().any(|&(a, _)| a == k + 2 || a == k + 3) {
@@ -693,8 +715,23 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
         for (a, b, class) in tagger::spans(&tags) {
             let word = |k: usize| &text[s.tokens[k].start..s.tokens[k].end];
             // In a hyphenated modifier only the name is marked: `[ISIL]-held`, `[U.S.]-led`.
-            let b = (a + 1..b).find(|&k| word(k) == "-" && MODIFIERS.contains(&word(k + 1))).unwrap_or(b);
+            let mut b = (a + 1..b).find(|&k| word(k) == "-" && MODIFIERS.contains(&word(k + 1))).unwrap_or(b);
             let mut a = a;
+            // No punctuation at either end: `“Around` is `Around`.
+            // `Chen Chun-yeh`: a name's own hyphenated syllable belongs to it.
+            if b > a + 1 && word(b - 1) == "-" && s.tokens.get(b).is_some_and(|t| t.start == s.tokens[b - 1].end && t.kind == TokenKind::Word) && !MODIFIERS.contains(&word(b)) {
+                b += 1;
+            }
+            let loose = |k: usize| matches!(word(k), "“" | "”" | "\"" | "‘" | "’" | "'" | "—" | "–" | "-" | "…" | "«" | "»");
+            while a < b && loose(a) {
+                a += 1;
+            }
+            while b > a && loose(b - 1) {
+                b -= 1;
+            }
+            if a == b {
+                continue;
+            }
             let mut class = class;
             // Titles and roles split a span: what follows them is a person (`Jefferson Parish
             // Sheriff [Newell Normand]`, `Army Lt. Gen. [Stephen J. Townsend]`), what comes
@@ -704,7 +741,8 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             while k < b {
                 let t = title_at(text, s, g, k).max(usize::from(k == a && RELATIVES.contains(&word(k))));
                 // (A title word that ends a person's name is the name: `John Major`, `Billie Jean King`.)
-                if t > 0 && word(k).starts_with(char::is_uppercase) && (k + t < b || class != 0) {
+                let abbreviated = t > 0 && (word(k + t - 1) == "." || g.titles.contains(format!("{}.", word(k)).as_str()));
+                if t > 0 && word(k).starts_with(char::is_uppercase) && (k + t < b || class != 0 || abbreviated) {
                     cut = Some((k, (k + t).min(b)));
                     k += t;
                 } else {

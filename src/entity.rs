@@ -24,6 +24,8 @@ const ORG_WORDS: &[&str] = &[
     "Administration", "Program", "Programme", "Center", "Centre", "Society", "Tribune", "Herald",
     "Gazette", "Daily", "Television", "TV", "Radio", "Agency", "Brotherhood", "Battalion",
     "Regiment", "Division", "Command", "Corps", "Sheriff's", "FC", "United", "City", "Patrol",
+    "Chronicle", "Standard", "Observer", "Telegraph", "Inquirer", "Examiner", "Courier", "Dispatch",
+    "Globe", "Ministries", "Hospitality", "Enterprises", "Holdings", "Partners", "Group",
 ];
 
 const PLACE_WORDS: &[&str] = &[
@@ -173,6 +175,13 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
             && (a + 1..=e).all(|j| !PLACE_WORDS.contains(&word(j)) && !ORG_WORDS.contains(&word(j)) && !FACILITY_WORDS.contains(&word(j)) && !STREET_WORDS.contains(&word(j)) && g.lookup(word(j)).is_none_or(|x| x.label == Label::Person))
         {
             m.label = Some(Label::Person);
+        }
+        // An acronym is an organisation, not a person (`CJTF-OIR`), outside shouted lines.
+        let w = &text[m.start..m.end];
+        if a == e && m.label == Some(Label::Person) && m.rule == "entity/tagger" && w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '&')
+            && s.tokens.iter().any(|t| text[t.start..t.end].chars().any(char::is_lowercase))
+        {
+            m.label = Some(Label::Org);
         }
         // `Lake Tharthar`, `Mount Sinjar`, `Camp Hurriya`: a place word first makes a place.
         if e > a && matches!(m.label, Some(Label::Person) | Some(Label::Org)) && PLACE_FIRST.contains(&word(a)) {
@@ -665,6 +674,11 @@ const NOT_NAMES: &[&str] = &[
     "Email Alerts", "SMS Alerts", "Alerts", "Newsletter", "Newsletters", "Email Newsletters",
     "All Rights Reserved", "Rights Reserved", "Advertisement", "iPhone", "iPad", "Android",
     "Comments", "Related", "Sign Up", "Subscribe",
+    // Acronyms of common nouns, and time zones.
+    "SWAT", "DUI", "DWI", "IED", "IEDs", "VBIED", "VBIEDs", "RPG", "RPGs", "UAV", "UAVs", "ATM", "GPS",
+    "CCTV", "DNA", "CPR", "ICU", "PTSD", "GMT", "UTC", "Greenwich Mean Time", "Coordinated Universal Time",
+    "Eastern Time", "Central Time", "Mountain Time", "Pacific Time", "Eastern Standard Time",
+    "Pacific Standard Time", "British Summer Time",
 ];
 
 /// Family words written like titles before a name: `her Boyfriend [Roy Ralston]`.
@@ -888,6 +902,8 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                 && !NOT_NAMES.contains(&name)
                 && !HOLIDAYS.contains(&first)
                 && !(name == "God" && text[..m.start].to_lowercase().ends_with("my "))
+                // (A social-media handle or hashtag is not a name: `@WTOP`, `#PrayForManchester`.)
+                && !text[..m.start].ends_with(['@', '#'])
         });
         mentions.extend(found);
     }
@@ -990,7 +1006,12 @@ impl Sentences<'_> {
     /// Splits a run of capitalised words into titles, known names and unknown chunks.
     fn split_run(&mut self, from: usize, to: usize) {
         let prev = if from > 0 { self.word(from - 1).to_lowercase() } else { String::new() };
-        let credit = (1..=3).any(|d| from >= d && CREDIT.contains(&self.word(from - d).to_lowercase().as_str()) && (d == 1 || self.word(from - 1) == ":"));
+        // (`by` credits only at a byline's start or after a credit word: `By Ann Lee`, `Photo by
+        // …`, `reporting by …`; elsewhere it is just a preposition: `defined by CJTF-OIR`.)
+        let by_credit = |k: usize| k == 0 || self.s.tokens[..k].iter().all(|t| t.kind == TokenKind::Punct) || matches!(self.word(k - 1).to_lowercase().as_str(), "photo" | "photos" | "photograph" | "written" | "reporting" | "video" | "edited" | "produced" | "story" | "image" | "images" | "illustration" | "graphic");
+        let credit = (1..=3).any(|d| {
+            from >= d && CREDIT.contains(&self.word(from - d).to_lowercase().as_str()) && (d == 1 || self.word(from - 1) == ":") && (self.word(from - d) != "by" && self.word(from - d) != "By" || by_credit(from - d))
+        });
         let mut after_title = ROLES.contains(&prev.as_str()) && prev != "said" && prev != "told" || prev == "by" && credit;
         // An organisation word at the end makes the whole run one organisation, demonyms and
         // places included (`Syrian Interior Ministry`), unless a title splits it.

@@ -122,6 +122,9 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         }
         k = j;
     }
+    // In text order, without overlaps (a moved start may reach a neighbour).
+    found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    found.dedup_by(|later, kept| later.start < kept.end);
     // `Aleppo and Daraya`: a name the model took for a person's, joined by `and` or `or` to a
     // listed place, is a place too.
     for k in 0..found.len() {
@@ -131,8 +134,17 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         }
         let listed_place = |m: &Mention| m.label == Some(Label::Place) && g.lookup(&text[m.start..m.end]).is_some_and(|x| x.label == Label::Place);
         let joined = |gap: &str| matches!(gap, " and " | " or " | ", ");
-        let before = k.checked_sub(1).is_some_and(|p| listed_place(&found[p]) && joined(&text[found[p].end..found[k].start]));
-        let after = found.get(k + 1).is_some_and(|n| listed_place(n) && joined(&text[found[k].end..n.start]));
+        // (A comma joins only within a list: `Breisach, Kehl and Freiburg`, not `In Syria, Coalition forces`.)
+        let listy = |gap: &str, rest: &str| gap != ", " || rest.starts_with([',', ';']) || rest.starts_with(" and ") || rest.starts_with(" or ");
+        let between = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+        let before = k.checked_sub(1).is_some_and(|p| {
+            let gap = between(found[p].end, found[k].start);
+            listed_place(&found[p]) && joined(gap) && listy(gap, &text[found[k].end..])
+        });
+        let after = found.get(k + 1).is_some_and(|n| {
+            let gap = between(found[k].end, n.start);
+            listed_place(n) && joined(gap) && listy(gap, &text[n.end..])
+        });
         if before || after {
             found[k].label = Some(Label::Place);
         }
@@ -898,7 +910,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             let name = &text[m.start..m.end];
             let first = name.split([' ', '-']).next().unwrap_or(name);
             !name.starts_with("Operation ")
-                && !text[..m.start].ends_with("Operation ")
+                && !text[..m.start].trim_end_matches([' ', ':', '"', '“', '\'', '‘']).ends_with("Operation")
                 && !NOT_NAMES.contains(&name)
                 && !HOLIDAYS.contains(&first)
                 && !(name == "God" && text[..m.start].to_lowercase().ends_with("my "))

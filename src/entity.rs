@@ -188,6 +188,16 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         {
             m.label = Some(Label::Person);
         }
+        // A lone common noun with a capital is not an organisation's name: `the Coalition`,
+        // `The Department`, `City police` at a sentence's start.
+        let lower = text[m.start..m.end].to_lowercase();
+        let opening = a == 0 || (0..a).all(|j| s.tokens[j].kind == TokenKind::Punct) || matches!(word(a - 1), "the" | "The");
+        if a == e && m.label == Some(Label::Org) && m.rule == "entity/tagger" && opening && text[m.start..m.end].chars().any(char::is_lowercase) && g.common_words.contains(lower.as_str()) && g.lookup(&text[m.start..m.end]).is_none() {
+            // (It counts only where the document knows the word as a name.)
+            m.label = None;
+            m.strong = false;
+            m.weak_position = true;
+        }
         // An acronym is an organisation, not a person (`CJTF-OIR`), outside shouted lines.
         let w = &text[m.start..m.end];
         if a == e && m.label == Some(Label::Person) && m.rule == "entity/tagger" && w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '&')
@@ -822,6 +832,10 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                 a += 1;
             }
             let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
+            // A name has a capital somewhere (`interior ministry` is a description).
+            if !text[start..end].chars().any(char::is_uppercase) {
+                continue;
+            }
             let label = match class {
                 0 => Some(Label::Person),
                 1 => Some(Label::Org),

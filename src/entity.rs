@@ -94,8 +94,8 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
     // [A C] Wharton`). A service named before a rank is an organisation (`[Navy] Capt.`).
     let mut k = 0;
     while k < s.tokens.len() {
-        let t = title_at(text, s, g, k);
-        if t == 0 || !word(k).starts_with(char::is_uppercase) {
+        let t = if word(k).starts_with(|c: char| c.is_uppercase()) { title_at(text, s, g, k) } else { 0 };
+        if t == 0 {
             k += 1;
             continue;
         }
@@ -190,9 +190,8 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         }
         // A lone common noun with a capital is not an organisation's name: `the Coalition`,
         // `The Department`, `City police` at a sentence's start.
-        let lower = text[m.start..m.end].to_lowercase();
         let opening = a == 0 || (0..a).all(|j| s.tokens[j].kind == TokenKind::Punct) || matches!(word(a - 1), "the" | "The");
-        if a == e && m.label == Some(Label::Org) && m.rule == "entity/tagger" && opening && text[m.start..m.end].chars().any(char::is_lowercase) && g.common_words.contains(lower.as_str()) && g.lookup(&text[m.start..m.end]).is_none() {
+        if a == e && m.label == Some(Label::Org) && m.rule == "entity/tagger" && opening && text[m.start..m.end].chars().any(char::is_lowercase) && g.is_common(&text[m.start..m.end]) && g.lookup(&text[m.start..m.end]).is_none() {
             // (It counts only where the document knows the word as a name.)
             m.label = None;
             m.strong = false;
@@ -326,9 +325,13 @@ fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, found: &mut 
     let mut i = 0;
     while i < n {
         let w = word(i);
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) {
+            i += 1;
+            continue;
+        }
         let bracketed = i > 0 && word(i - 1) == "(" && word(i + 1) == ")";
         let shouted = |k: usize| s.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && word(k).chars().count() > 1 && !word(k).chars().any(char::is_lowercase);
-        let sign = call_sign(w) && !(i > 0 && shouted(i - 1)) && !shouted(i + 1) && (bracketed || !shouting && (w.contains('-') || !g.common_words.contains(w.to_lowercase().as_str())));
+        let sign = call_sign(w) && !(i > 0 && shouted(i - 1)) && !shouted(i + 1) && (bracketed || !shouting && (w.contains('-') || !g.is_common(w)));
         let network = NETWORKS.contains(&w);
         let channel = w == "Channel" && spaced(i) && number(i + 1);
         if !(sign || network || channel) {
@@ -354,7 +357,7 @@ fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, found: &mut 
                 let (a, b) = (s.tokens[i + 1].start, s.tokens[k].end);
                 (i + 1..k).all(|j| spaced(j)) && g.lookup(&text[a..b]).is_some_and(|x| x.label == Label::Place)
             });
-            let short = spaced(i) && word(i + 1).len() == 2 && word(i + 1).bytes().all(|c| c.is_ascii_uppercase()) && !g.common_words.contains(word(i + 1).to_lowercase().as_str());
+            let short = spaced(i) && word(i + 1).len() == 2 && word(i + 1).bytes().all(|c| c.is_ascii_uppercase()) && !g.is_common(word(i + 1));
             match (market, short) {
                 (Some(k), _) if spaced(i) => e = k,
                 (_, true) => e = i + 1,
@@ -483,17 +486,17 @@ fn shouted_names(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mentio
     };
     let mut k = 0;
     while k < s.tokens.len() {
-        if !(caps(k) && g.first_names.contains(titled(word(k)).as_str()) && (k == 0 || !caps(k - 1))) {
+        if !(word(k).starts_with(|c: char| c.is_uppercase()) && caps(k) && g.first_names.contains(titled(word(k)).as_str()) && (k == 0 || !caps(k - 1))) {
             k += 1;
             continue;
         }
         let mut e = k + 1;
-        while e < s.tokens.len() && e < k + 3 && caps(e) && s.tokens[e].start == s.tokens[e - 1].end + 1 && !g.common_words.contains(word(e).to_lowercase().as_str()) {
+        while e < s.tokens.len() && e < k + 3 && caps(e) && s.tokens[e].start == s.tokens[e - 1].end + 1 && !g.is_common(word(e)) {
             e += 1;
         }
         let phrase = (k..e).map(|j| titled(word(j))).collect::<Vec<_>>().join(" ");
         let listed = |p: &str| g.lookup(p).is_some_and(|x| x.label != Label::Person);
-        if e == k + 1 || listed(&titled(word(k))) || listed(&phrase) || g.common_words.contains(word(k).to_lowercase().as_str()) {
+        if e == k + 1 || listed(&titled(word(k))) || listed(&phrase) || g.is_common(word(k)) {
             k = e;
             continue;
         }
@@ -535,7 +538,7 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for k in 0..n {
         let w = word(k);
-        if !STREET_WORDS.contains(&w) || k == 0 {
+        if k == 0 || !w.starts_with(|c: char| c.is_ascii_uppercase()) || !STREET_WORDS.contains(&w) {
             continue;
         }
         // (`St` and `Way` are also a saint and a word: they need a full stop or a capitalised name.)
@@ -543,7 +546,7 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
             continue;
         }
         let mut a = k;
-        let opener = |j: usize| (j == 0 || s.tokens[j - 1].kind == TokenKind::Punct) && g.common_words.contains(word(j).to_lowercase().as_str());
+        let opener = |j: usize| (j == 0 || s.tokens[j - 1].kind == TokenKind::Punct) && g.is_common(word(j));
         while a > 0 && spaced(a - 1) && (capital(a - 1) || ordinal(word(a - 1))) && a + 4 > k && !STREET_WORDS.contains(&word(a - 1)) && !opener(a - 1) {
             a -= 1;
         }
@@ -624,7 +627,7 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
     }
     // `Manchester, IL`, `CARUTHERSVILLE, MO`: a state's code after a city.
     for k in 2..n {
-        if STATE_CODES.contains(&word(k)) && word(k - 1) == "," && capital(k - 2) && (k + 1 >= n || !capital(k + 1)) {
+        if word(k - 1) == "," && word(k).len() == 2 && STATE_CODES.contains(&word(k)) && capital(k - 2) && (k + 1 >= n || !capital(k + 1)) {
             spans.push((k, k + 1));
         }
     }
@@ -849,8 +852,8 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             // A lone sentence-initial word that is mostly written in lower case is not a name
             // (`Photo: …`, `Sale of …`).
             let lone = b == a + 1 && (0..a).all(|k| s.tokens[k].kind == TokenKind::Punct);
-            let credit_word = CREDIT.contains(&word(a).to_lowercase().as_str()) && s.tokens.get(b).is_some_and(|t| &text[t.start..t.end] == ":");
-            if credit_word || lone && g.common_words.contains(word(a).to_lowercase().as_str()) && !hit_at.contains_key(&s.tokens[a].start) {
+            let credit_word = CREDIT.iter().any(|c| c.eq_ignore_ascii_case(word(a))) && s.tokens.get(b).is_some_and(|t| &text[t.start..t.end] == ":");
+            if credit_word || lone && g.is_common(word(a)) && !hit_at.contains_key(&s.tokens[a].start) {
                 continue;
             }
             let Some(label) = label else {
@@ -864,7 +867,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             let common = |k: usize| {
                 let t = s.tokens[k];
                 let w = &text[t.start..t.end];
-                g.common_words.contains(w.to_lowercase().as_str()) && !hit_at.contains_key(&t.start)
+                g.is_common(w) && !hit_at.contains_key(&t.start)
             };
             if title_case && (a..b).any(common) {
                 let mut k = a;
@@ -900,7 +903,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             }
             let free = !found.iter().any(|m| m.start < r.end && r.start < m.end) && !blocked.iter().any(|&(a, b)| a < r.end && r.start < b && b - a > r.end - r.start);
             let name = &text[r.start..r.end];
-            let common = !name.contains(' ') && name.chars().any(char::is_lowercase) && g.common_words.contains(name.to_lowercase().as_str());
+            let common = !name.contains(' ') && name.chars().any(char::is_lowercase) && g.is_common(name);
             let keep = r.label == Some(Label::Group) || context || listed || r.rule == "entity/place-word" && !r.weak_position;
             if free && keep && !(listed && common) {
                 found.push(r);
@@ -980,9 +983,8 @@ impl Sentences<'_> {
         if self.hit_at.contains_key(&t.start) {
             return true;
         }
-        let lower = w.to_lowercase();
-        let common = self.g.common_words.contains(lower.as_str());
-        !(common && (self.s.title_case || self.initial(i) || w.len() > 1 && w.chars().all(char::is_uppercase) && lower.len() > 4))
+        let common = self.g.is_common(w);
+        !(common && (self.s.title_case || self.initial(i) || w.len() > 1 && w.chars().all(char::is_uppercase) && w.chars().count() > 4))
     }
 
     fn title_at(&self, i: usize) -> usize {
@@ -1036,7 +1038,7 @@ impl Sentences<'_> {
         // …`, `reporting by …`; elsewhere it is just a preposition: `defined by CJTF-OIR`.)
         let by_credit = |k: usize| k == 0 || self.s.tokens[..k].iter().all(|t| t.kind == TokenKind::Punct) || matches!(self.word(k - 1).to_lowercase().as_str(), "photo" | "photos" | "photograph" | "written" | "reporting" | "video" | "edited" | "produced" | "story" | "image" | "images" | "illustration" | "graphic");
         let credit = (1..=3).any(|d| {
-            from >= d && CREDIT.contains(&self.word(from - d).to_lowercase().as_str()) && (d == 1 || self.word(from - 1) == ":") && (self.word(from - d) != "by" && self.word(from - d) != "By" || by_credit(from - d))
+            from >= d && CREDIT.iter().any(|c| c.eq_ignore_ascii_case(self.word(from - d))) && (d == 1 || self.word(from - 1) == ":") && (self.word(from - d) != "by" && self.word(from - d) != "By" || by_credit(from - d))
         });
         let mut after_title = ROLES.contains(&prev.as_str()) && prev != "said" && prev != "told" || prev == "by" && credit;
         // An organisation word at the end makes the whole run one organisation, demonyms and
@@ -1217,10 +1219,12 @@ fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate> {
             let own = m.label.unwrap();
             let own_votes = votes.get(name).map_or(0, |v| v[slot(own)]);
             // (A listed place keeps its label after `in`, `near`, `from`, `of` … : `in Dayton`.)
-            let before = text[..m.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-            let placed = LOCATIVE.contains(&before) || before == "of";
-            let unlisted = g.lookup(name).is_none_or(|x| x.label == Label::Person || x.label == Label::Place && !placed && given_surnames.contains_key(name));
-            if surname && own != Label::Person && m.rule == "entity/tagger" && unlisted {
+            let unlisted = || {
+                let before = text[..m.start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                let placed = LOCATIVE.contains(&before) || before == "of";
+                g.lookup(name).is_none_or(|x| x.label == Label::Person || x.label == Label::Place && !placed && given_surnames.contains_key(name))
+            };
+            if surname && own != Label::Person && m.rule == "entity/tagger" && unlisted() {
                 (Some(Label::Person), "entity/surname")
             } else {
                 match majority {

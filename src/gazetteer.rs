@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::hash::FxHashSet;
+use crate::hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -21,6 +21,8 @@ pub struct Entry {
 pub struct Gazetteer {
     automaton: AhoCorasick,
     entries: Vec<Entry>,
+    /// The same names for exact look-ups, which the rules make many of.
+    exact: FxHashMap<&'static str, Entry>,
     pub first_names: FxHashSet<&'static str>,
     pub common_words: FxHashSet<&'static str>,
     pub titles: FxHashSet<&'static str>,
@@ -97,6 +99,7 @@ fn build() -> Gazetteer {
     let mut keys: Vec<&'static str> = names.keys().copied().collect();
     keys.sort_unstable();
     let entries = keys.iter().map(|k| names[k]).collect();
+    let exact = names.iter().map(|(k, v)| (*k, *v)).collect();
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&keys)
@@ -104,6 +107,7 @@ fn build() -> Gazetteer {
     Gazetteer {
         automaton,
         entries,
+        exact,
         first_names: lines(FIRST_NAMES).chain(lines(GIVEN_NAMES_WORLD)).collect(),
         common_words: lines(COMMON_WORDS).collect(),
         model_titles: lines(TITLES).collect(),
@@ -135,10 +139,23 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Is `w`, lower-cased, one of the common words? (No allocation for short ASCII words.)
+    pub fn is_common(&self, w: &str) -> bool {
+        let mut buf = [0u8; 32];
+        if w.len() <= buf.len() && w.is_ascii() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // (ASCII in, ASCII out: still UTF-8.)
+            std::str::from_utf8(b).is_ok_and(|l| self.common_words.contains(l))
+        } else {
+            self.common_words.contains(w.to_lowercase().as_str())
+        }
+    }
+
     /// The entry for exactly this name.
     pub fn lookup(&self, name: &str) -> Option<Entry> {
-        let m = self.automaton.find(name)?;
-        (m.start() == 0 && m.end() == name.len()).then(|| self.entries[m.pattern().as_usize()])
+        self.exact.get(name).copied()
     }
 }
 

@@ -44,9 +44,20 @@ impl H {
         self.0 = (self.0 ^ 0xff).wrapping_mul(0x100000001b3);
         self
     }
+    /// Mixes in a string already hashed with [`str_hash`], so a word hashed once serves every
+    /// feature that names it.
+    fn h(mut self, x: u64) -> H {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self
+    }
     fn done(self) -> u32 {
         (self.0 ^ (self.0 >> 32)) as u32
     }
+}
+
+/// FNV-1a 64 of a string, for [`H::h`].
+fn str_hash(s: &str) -> u64 {
+    s.as_bytes().iter().fold(0xcbf29ce484222325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
 }
 
 /// Appends the shape of `w` to `out`: classes of characters, repeats collapsed (`Xx`, `X.X.`).
@@ -166,9 +177,14 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
     }
     let lower = |i: usize| &lower_buf[lr[i].0..lr[i].1];
     let shape_of = |i: usize| &shape_buf[sr[i].0..sr[i].1];
+    // Each word, lower-cased word and shape hashed once; `<s>` and `</s>` at the ends.
+    let (start_h, end_h) = (str_hash("<s>"), str_hash("</s>"));
+    let wh: Vec<u64> = words.iter().map(|w| str_hash(w)).collect();
+    let lh: Vec<u64> = (0..n).map(|i| str_hash(lower(i))).collect();
+    let shh: Vec<u64> = (0..n).map(|i| str_hash(shape_of(i))).collect();
+    let lwh = |i: isize| -> u64 { if i < 0 { start_h } else if i as usize >= n { end_h } else { lh[i as usize] } };
+    let shh_at = |i: isize| -> u64 { if i < 0 { start_h } else if i as usize >= n { end_h } else { shh[i as usize] } };
     let gaz = gazetteer_marks(s, &doc.hits);
-    let lw = |i: isize| -> &str { if i < 0 { "<s>" } else if i as usize >= n { "</s>" } else { lower(i as usize) } };
-    let sh = |i: isize| -> &str { if i < 0 { "<s>" } else if i as usize >= n { "</s>" } else { shape_of(i as usize) } };
     let all_caps_sentence = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
     let mut out = Features { hashes: Vec::with_capacity(n * 30), bounds: Vec::with_capacity(n + 1) };
     out.bounds.push(0);
@@ -179,39 +195,47 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
         let l = lower(i);
         let f = &mut out.hashes;
         f.push(H::new(0).done());
-        f.push(H::new(1).s(w).done());
-        f.push(H::new(2).s(l).done());
-        f.push(H::new(3).s(shape_of(i)).done());
+        let (wi, li, si) = (wh[i], lh[i], shh[i]);
+        f.push(H::new(1).h(wi).done());
+        f.push(H::new(2).h(li).done());
+        f.push(H::new(3).h(si).done());
         // Prefixes and suffixes of one to four characters, when the word is longer.
+        // (The prefixes' hashes grow one character at a time.)
         let mut ends = l.char_indices().map(|(b, _)| b).skip(1);
+        let mut prefix = 0xcbf29ce484222325u64;
+        let mut done_to = 0;
         for k in 1..=4u8 {
             match ends.next() {
-                Some(b) => f.push(H::new(3 + k).s(&l[..b]).done()),
+                Some(b) => {
+                    prefix = l.as_bytes()[done_to..b].iter().fold(prefix, |h, &x| (h ^ x as u64).wrapping_mul(0x100000001b3));
+                    done_to = b;
+                    f.push(H::new(3 + k).h(prefix).done());
+                }
                 None => break,
             }
         }
         let mut starts = l.char_indices().rev().map(|(b, _)| b);
         for k in 1..=4u8 {
             match starts.next() {
-                Some(b) if b > 0 => f.push(H::new(8 + k).s(&l[b..]).done()),
+                Some(b) if b > 0 => f.push(H::new(8 + k).h(str_hash(&l[b..])).done()),
                 _ => break,
             }
         }
-        f.push(H::new(13).s(lw(ii - 1)).done());
-        f.push(H::new(14).s(lw(ii + 1)).done());
-        f.push(H::new(15).s(lw(ii - 2)).done());
-        f.push(H::new(16).s(lw(ii + 2)).done());
-        f.push(H::new(17).s(sh(ii - 1)).s(shape_of(i)).done());
-        f.push(H::new(18).s(shape_of(i)).s(sh(ii + 1)).done());
-        f.push(H::new(19).s(lw(ii - 1)).s(l).done());
-        f.push(H::new(20).s(l).s(lw(ii + 1)).done());
-        f.push(H::new(21).s(if initial { "1" } else { "0" }).s(shape_of(i)).done());
+        f.push(H::new(13).h(lwh(ii - 1)).done());
+        f.push(H::new(14).h(lwh(ii + 1)).done());
+        f.push(H::new(15).h(lwh(ii - 2)).done());
+        f.push(H::new(16).h(lwh(ii + 2)).done());
+        f.push(H::new(17).h(shh_at(ii - 1)).h(si).done());
+        f.push(H::new(18).h(si).h(shh_at(ii + 1)).done());
+        f.push(H::new(19).h(lwh(ii - 1)).h(li).done());
+        f.push(H::new(20).h(li).h(lwh(ii + 1)).done());
+        f.push(H::new(21).h(u64::from(initial)).h(si).done());
         initial &= s.tokens[i].kind == TokenKind::Punct;
         if s.title_case {
-            f.push(H::new(22).s(shape_of(i)).done());
+            f.push(H::new(22).h(si).done());
         }
         if all_caps_sentence {
-            f.push(H::new(23).s(l).done());
+            f.push(H::new(23).h(li).done());
         }
         for (d, m) in [(-1isize, 24u8), (0, 25), (1, 26)] {
             let k = ii + d;
@@ -229,7 +253,7 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
             f.push(H::new(28).done());
         }
         if g.common_words.contains(l) {
-            f.push(H::new(29).s(shape_of(i)).done());
+            f.push(H::new(29).h(si).done());
         }
         if i > 0 && g.model_titles.contains(words[i - 1]) {
             f.push(H::new(30).done());
@@ -331,9 +355,11 @@ fn viterbi(em: &[[f32; TAGS]], trans: &[f32]) -> Vec<usize> {
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; TAGS];
         for t in 0..TAGS {
+            // (An I tag can only follow the B or I of its class; the rest is minus infinity.)
+            let candidates = if t != 0 && t % 2 == 0 { t - 1..t + 1 } else { 0..TAGS };
             let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for p in 0..TAGS {
+            let mut arg = candidates.start;
+            for p in candidates {
                 let s = score[p] + t2[p + 1][t];
                 if s > best {
                     best = s;

@@ -54,6 +54,22 @@ const FACILITY_WORDS: &[&str] = &[
 /// Street-type abbreviations that keep their full stop.
 const ABBREVIATED: &[&str] = &["St", "Ave", "Rd", "Blvd", "Ln", "Hwy", "Pkwy", "Co", "Mt", "Ft"];
 
+/// Membership tests for the word lists above, by hash: they run for many tokens.
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        fn $name(w: &str) -> bool {
+            static SET: std::sync::LazyLock<crate::hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| $list.iter().copied().collect());
+            SET.contains(w)
+        }
+    };
+}
+word_set!(org_word, ORG_WORDS);
+word_set!(place_word, PLACE_WORDS);
+word_set!(facility_word, FACILITY_WORDS);
+word_set!(street_word, STREET_WORDS);
+word_set!(not_a_name, NOT_NAMES);
+word_set!(connector, CONNECTORS);
+
 /// Corrections of the model's spans that follow from the guidelines and the lists: facilities and
 /// streets are places, a place or nationality right before an organisation is part of its name
 /// (`U.S. Central Command`, `Iraqi Army`), and a shouted dateline (`BALTIMORE`) is a place.
@@ -159,7 +175,7 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
             continue;
         };
         // Facility words that follow the name belong to it: `Haverstock Hills Apartments`.
-        while FACILITY_WORDS.contains(&word(e + 1)) && s.tokens[e + 1].start == s.tokens[e].end + 1 && !found.iter().any(|m| m.start == s.tokens[e + 1].start) {
+        while facility_word(word(e + 1)) && s.tokens[e + 1].start == s.tokens[e].end + 1 && !found.iter().any(|m| m.start == s.tokens[e + 1].start) {
             e += 1;
         }
         if ABBREVIATED.contains(&word(e)) && word(e + 1) == "." && s.tokens[e + 1].start == s.tokens[e].end && e + 2 < s.tokens.len() {
@@ -170,7 +186,7 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         let last = if word(e) == "." { word(e - 1) } else { word(e) };
         // (`Center` names organisations too; a medical or detention centre is a place.)
         let centre = matches!(last, "Center" | "Centre") && e > a && matches!(word(e - 1), "Medical" | "Detention" | "Shopping" | "Convention" | "Community" | "Health" | "Trauma" | "Cancer" | "Juvenile" | "Trade");
-        if m.label.is_some_and(Label::is_name) && m.label != Some(Label::Group) && (centre || (FACILITY_WORDS.contains(&last) || word(a) == "Camp" && e > a) && !ORG_WORDS.contains(&last)) {
+        if m.label.is_some_and(Label::is_name) && m.label != Some(Label::Group) && (centre || (facility_word(last) || word(a) == "Camp" && e > a) && !org_word(last)) {
             m.label = Some(Label::Place);
         }
         // After `in`, `near` or `outside`, a name that does not start with a given name is a
@@ -184,7 +200,7 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         // A given name, then words that are neither listed nor place or organisation words, is a
         // person's name (`Vladimir Putin`, though `Vladimir` is also a city).
         if e > a && m.label == Some(Label::Place) && m.rule == "entity/tagger" && g.first_names.contains(word(a)) && g.lookup(&text[m.start..m.end]).is_none()
-            && (a + 1..=e).all(|j| !PLACE_WORDS.contains(&word(j)) && !ORG_WORDS.contains(&word(j)) && !FACILITY_WORDS.contains(&word(j)) && !STREET_WORDS.contains(&word(j)) && g.lookup(word(j)).is_none_or(|x| x.label == Label::Person))
+            && (a + 1..=e).all(|j| !place_word(word(j)) && !org_word(word(j)) && !facility_word(word(j)) && !street_word(word(j)) && g.lookup(word(j)).is_none_or(|x| x.label == Label::Person))
         {
             m.label = Some(Label::Person);
         }
@@ -209,7 +225,7 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
             m.label = Some(Label::Place);
         }
         // An organisation word ends an organisation's name: `Kansas Highway Patrol`.
-        if e > a && matches!(m.label, Some(Label::Place) | Some(Label::Person)) && ORG_WORDS.contains(&last) && !matches!(last, "City" | "United" | "Times" | "Post" | "Daily" | "Center" | "Centre" | "Club" | "Church" | "Co") && g.lookup(&text[m.start..m.end]).is_none() {
+        if e > a && matches!(m.label, Some(Label::Place) | Some(Label::Person)) && org_word(last) && !matches!(last, "City" | "United" | "Times" | "Post" | "Daily" | "Center" | "Centre" | "Club" | "Church" | "Co") && g.lookup(&text[m.start..m.end]).is_none() {
             m.label = Some(Label::Org);
         }
         // `BALTIMORE -`: a shouted name that is a listed place.
@@ -279,7 +295,7 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
                 continue;
             }
             let mut j = e + 1;
-            while ORG_WORDS.contains(&word(j)) && s.tokens[j].start == s.tokens[j - 1].end + 1 {
+            while org_word(word(j)) && s.tokens[j].start == s.tokens[j - 1].end + 1 {
                 j += 1;
             }
             if j > e + 1 && !found.iter().any(|m| m.start == s.tokens[e + 1].start) {
@@ -538,7 +554,7 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for k in 0..n {
         let w = word(k);
-        if k == 0 || !w.starts_with(|c: char| c.is_ascii_uppercase()) || !STREET_WORDS.contains(&w) {
+        if k == 0 || !w.starts_with(|c: char| c.is_ascii_uppercase()) || !street_word(w) {
             continue;
         }
         // (`St` and `Way` are also a saint and a word: they need a full stop or a capitalised name.)
@@ -547,7 +563,7 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
         }
         let mut a = k;
         let opener = |j: usize| (j == 0 || s.tokens[j - 1].kind == TokenKind::Punct) && g.is_common(word(j));
-        while a > 0 && spaced(a - 1) && (capital(a - 1) || ordinal(word(a - 1))) && a + 4 > k && !STREET_WORDS.contains(&word(a - 1)) && !opener(a - 1) {
+        while a > 0 && spaced(a - 1) && (capital(a - 1) || ordinal(word(a - 1))) && a + 4 > k && !street_word(word(a - 1)) && !opener(a - 1) {
             a -= 1;
         }
         // `N. Main St.`: a compass letter with its full stop.
@@ -813,9 +829,9 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
                             Some(Label::Org)
                         } else if let Some(x) = g.lookup(name) {
                             Some(x.label)
-                        } else if PLACE_WORDS.contains(&last) || last == "Parish" {
+                        } else if place_word(last) || last == "Parish" {
                             Some(Label::Place)
-                        } else if ORG_WORDS.contains(&last) {
+                        } else if org_word(last) {
                             Some(Label::Org)
                         } else {
                             None
@@ -928,7 +944,7 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
             let first = name.split([' ', '-']).next().unwrap_or(name);
             !name.starts_with("Operation ")
                 && !text[..m.start].trim_end_matches([' ', ':', '"', '“', '\'', '‘']).ends_with("Operation")
-                && !NOT_NAMES.contains(&name)
+                && !not_a_name(name)
                 && !HOLIDAYS.contains(&first)
                 && !(name == "God" && text[..m.start].to_lowercase().ends_with("my "))
                 // (A social-media handle or hashtag is not a name: `@WTOP`, `#PrayForManchester`.)
@@ -1014,7 +1030,7 @@ impl Sentences<'_> {
                     j = e;
                 } else if self.name_word(j) {
                     j += 1;
-                } else if j > i && CONNECTORS.contains(&self.word(j)) && (self.name_word(j + 1) || self.hit(j + 1).is_some()) {
+                } else if j > i && connector(self.word(j)) && (self.name_word(j + 1) || self.hit(j + 1).is_some()) {
                     j += 1;
                 } else if j > i && self.word(j) == "." && self.title_at(i) > 0 && j < i + self.title_at(i) {
                     j += 1;
@@ -1046,7 +1062,7 @@ impl Sentences<'_> {
         let last = self.word(to - 1);
         let title_inside = (from..to).any(|k| self.title_at(k) > 0);
         let known_org_at_end = (from..to).any(|k| self.hit(k).is_some_and(|(h, e)| e == to && h.entry.label == Label::Org));
-        if ORG_WORDS.contains(&last) && !title_inside && !known_org_at_end && to - from > 1 && self.hit(from).is_none_or(|(_, e)| e < to) {
+        if org_word(last) && !title_inside && !known_org_at_end && to - from > 1 && self.hit(from).is_none_or(|(_, e)| e < to) {
             let start = if self.word(from) == "The" { from + 1 } else { from };
             self.push(start, to, Some(Label::Org), "entity/org-word", true, false);
             return;
@@ -1062,10 +1078,10 @@ impl Sentences<'_> {
             let person_here = chunk_start.is_none()
                 && t == 0
                 && h.is_none_or(|(hh, e)| hh.entry.label == Label::Place && e < to || hh.entry.label == Label::Person)
-                && (after_title || (self.g.first_names.contains(self.word(i)) && i + 1 < to && !CONNECTORS.contains(&self.word(i + 1))));
+                && (after_title || (self.g.first_names.contains(self.word(i)) && i + 1 < to && !connector(self.word(i + 1))));
             if person_here {
                 let mut e = i + 1;
-                while e < to && self.title_at(e) == 0 && !CONNECTORS.contains(&self.word(e)) && self.hit(e).is_none_or(|(hh, _)| matches!(hh.entry.label, Label::Place | Label::Person)) {
+                while e < to && self.title_at(e) == 0 && !connector(self.word(e)) && self.hit(e).is_none_or(|(hh, _)| matches!(hh.entry.label, Label::Place | Label::Person)) {
                     e += 1;
                 }
                 let rule = if credit { "entity/photo-credit" } else if after_title { "entity/title-person" } else { "entity/given-name" };
@@ -1090,7 +1106,7 @@ impl Sentences<'_> {
                 continue;
             }
             if chunk_start.is_none() {
-                if CONNECTORS.contains(&self.word(i)) || self.word(i) == "." {
+                if connector(self.word(i)) || self.word(i) == "." {
                     i += 1;
                     continue;
                 }
@@ -1101,7 +1117,7 @@ impl Sentences<'_> {
         if let Some(cs) = chunk_start {
             // Drop trailing connectors.
             let mut end = to;
-            while end > cs + 1 && CONNECTORS.contains(&self.word(end - 1)) {
+            while end > cs + 1 && connector(self.word(end - 1)) {
                 end -= 1;
             }
             self.classify(cs, end, after_title, credit, &prev, from);
@@ -1128,9 +1144,9 @@ impl Sentences<'_> {
             // `Bashar al-Assad`, `Noureddine al-Baba`: a given name and a family name with its
             // particle (organisations of that shape are in the lists).
             (Some(Label::Person), "entity/particle-name", true)
-        } else if (PLACE_WORDS.contains(&last) || PLACE_FIRST.contains(&first)) && !single {
+        } else if (place_word(last) || PLACE_FIRST.contains(&first)) && !single {
             (Some(Label::Place), "entity/place-word", true)
-        } else if ORG_WORDS.contains(&last) && !single {
+        } else if org_word(last) && !single {
             (Some(Label::Org), "entity/org-word", true)
         } else if !single && self.g.first_names.contains(first) {
             (Some(Label::Person), "entity/given-name", true)

@@ -182,6 +182,7 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
     let wh: Vec<u64> = words.iter().map(|w| str_hash(w)).collect();
     let lh: Vec<u64> = (0..n).map(|i| str_hash(lower(i))).collect();
     let shh: Vec<u64> = (0..n).map(|i| str_hash(shape_of(i))).collect();
+    let first: Vec<bool> = words.iter().map(|w| w.starts_with(char::is_uppercase) && g.first_names.contains(w)).collect();
     let lwh = |i: isize| -> u64 { if i < 0 { start_h } else if i as usize >= n { end_h } else { lh[i as usize] } };
     let shh_at = |i: isize| -> u64 { if i < 0 { start_h } else if i as usize >= n { end_h } else { shh[i as usize] } };
     let gaz = gazetteer_marks(s, &doc.hits);
@@ -246,10 +247,10 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
                 }
             }
         }
-        if g.first_names.contains(w) {
+        if first[i] {
             f.push(H::new(27).done());
         }
-        if i > 0 && g.first_names.contains(words[i - 1]) {
+        if i > 0 && first[i - 1] {
             f.push(H::new(28).done());
         }
         if g.common_words.contains(l) {
@@ -266,10 +267,72 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
     out
 }
 
+/// Feature hash → weights, in one open-addressed table whose slots hold the key beside its
+/// weights, so a look-up, hit or miss, usually reads a single cache line. At most half full.
+struct FeatureTable {
+    slots: Vec<Slot>,
+    shift: u32,
+    /// The weights of the one key that equals the empty marker, if the model has it.
+    max_key: Option<[i8; TAGS]>,
+}
+
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct Slot {
+    key: u32,
+    w: [i8; TAGS],
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl FeatureTable {
+    fn with_capacity(n: usize) -> FeatureTable {
+        let bits = (2 * n.max(1)).next_power_of_two().trailing_zeros().max(4);
+        FeatureTable { slots: vec![Slot { key: EMPTY, w: [0; TAGS] }; 1 << bits], shift: 32 - bits, max_key: None }
+    }
+
+    fn home(&self, key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+    }
+
+    fn insert(&mut self, key: u32, w: [i8; TAGS]) {
+        if key == EMPTY {
+            self.max_key = Some(w);
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].key != EMPTY && self.slots[i].key != key {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = Slot { key, w };
+    }
+
+    #[inline]
+    fn get(&self, key: &u32) -> Option<&[i8; TAGS]> {
+        let key = *key;
+        if key == EMPTY {
+            return self.max_key.as_ref();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let slot = &self.slots[i];
+            if slot.key == key {
+                return Some(&slot.w);
+            }
+            if slot.key == EMPTY {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// Trained weights: per feature, one byte per tag, and transition scores.
 pub struct Model {
     /// Feature hash → one weight per tag, kept together so a lookup touches one place.
-    index: crate::hash::FxHashMap<u32, [i8; TAGS]>,
+    index: FeatureTable,
     scale: f32,
     trans: Vec<f32>,
 }
@@ -296,7 +359,7 @@ impl Model {
         }
         assert_eq!(o + n * 4 + n * TAGS, b.len(), "data/tagger.bin: truncated or padded");
         let w = o + 4 * n;
-        let mut index = crate::hash::FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut index = FeatureTable::with_capacity(n);
         for k in 0..n {
             let mut row = [0i8; TAGS];
             for (t, r) in row.iter_mut().enumerate() {

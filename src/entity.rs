@@ -371,7 +371,7 @@ fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, found: &mut 
             // `CBS San Francisco`, `NBC New York`, `CBS SF`: a market right after the network.
             let market = (i + 1..(i + 4).min(n)).find(|&k| {
                 let (a, b) = (s.tokens[i + 1].start, s.tokens[k].end);
-                (i + 1..k).all(|j| spaced(j)) && g.lookup(&text[a..b]).is_some_and(|x| x.label == Label::Place)
+                (i + 1..k).all(spaced) && g.lookup(&text[a..b]).is_some_and(|x| x.label == Label::Place)
             });
             let short = spaced(i) && word(i + 1).len() == 2 && word(i + 1).bytes().all(|c| c.is_ascii_uppercase()) && !g.is_common(word(i + 1));
             match (market, short) {
@@ -942,13 +942,14 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
         found.retain(|m| {
             let name = &text[m.start..m.end];
             let first = name.split([' ', '-']).next().unwrap_or(name);
-            !name.starts_with("Operation ")
-                && !text[..m.start].trim_end_matches([' ', ':', '"', '“', '\'', '‘']).ends_with("Operation")
-                && !not_a_name(name)
-                && !HOLIDAYS.contains(&first)
-                && !(name == "God" && text[..m.start].to_lowercase().ends_with("my "))
+            let not_a_name_here = name.starts_with("Operation ")
+                || text[..m.start].trim_end_matches([' ', ':', '"', '“', '\'', '‘']).ends_with("Operation")
+                || not_a_name(name)
+                || HOLIDAYS.contains(&first)
+                || name == "God" && text.get(m.start.saturating_sub(3)..m.start).is_some_and(|x| x.eq_ignore_ascii_case("my "))
                 // (A social-media handle or hashtag is not a name: `@WTOP`, `#PrayForManchester`.)
-                && !text[..m.start].ends_with(['@', '#'])
+                || text[..m.start].ends_with(['@', '#']);
+            !not_a_name_here
         });
         mentions.extend(found);
     }

@@ -104,9 +104,38 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn future(&self) -> bool {
         let b = self.before;
-        [" will ", "'ll ", "’ll ", " shall ", " scheduled ", " plans to ", " expected to ", " due to ", " set to ", " to be held", " going to "]
-            .iter()
-            .any(|c| b.contains(c))
+        // A past-tense verb right before the date wins over a future word earlier in the
+        // sentence (`… will …, Mr. Gerstner said Friday`).
+        if self.past_verb_before() {
+            return false;
+        }
+        [
+            " will ", "'ll ", "’ll ", " shall ", " scheduled ", " plans to ", " plan to ", " planned to ", " planning to ",
+            " expected to ", " expects to ", " due to ", " set to ", " to be held", " going to ", " as soon as ",
+            " would be ", " is to ", " are to ", " intends to ",
+        ]
+        .iter()
+        .any(|c| b.contains(c))
+    }
+
+    /// Does a past-tense verb stand right before the date (`said Friday`, `met on Monday`)?
+    fn past_verb_before(&self) -> bool {
+        let mut words = self.before.split_whitespace().rev();
+        let mut w = words.next().unwrap_or("");
+        if w == "on" || w == "late" || w == "early" {
+            w = words.next().unwrap_or("");
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // (`will be held`, `to be signed`: a participle, not a past tense.)
+        if words.next().is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "will" | "would")) {
+            return false;
+        }
+        const IRREGULAR: &[&str] = &[
+            "said", "told", "met", "held", "went", "came", "took", "gave", "made", "began", "left", "saw", "heard",
+            "wrote", "spoke", "found", "won", "lost", "sent", "fell", "rose", "struck", "hit", "shot", "led", "fled",
+            "broke", "became", "brought", "bought", "sold", "paid", "fought", "caught", "ran", "was", "were",
+        ];
+        IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "feed" | "seed" | "indeed" | "scheduled"))
     }
 }
 
@@ -124,6 +153,31 @@ fn d(kind: &str, value: impl Into<String>) -> Option<DateAttrs> {
 
 fn ymd(y: i64, m: i8, day: i8) -> Option<String> {
     Date::new(y as i16, m, day).ok().map(iso)
+}
+
+/// A year said in words: `nineteen ninety-seven`, `two thousand`, `two thousand and one`.
+fn spoken_year(words: &str) -> Option<i64> {
+    let w: Vec<String> = words.to_lowercase().split(|c: char| c == ' ' || c == '-' || c.is_whitespace()).filter(|x| !x.is_empty() && *x != "and" && *x != "hundred").map(String::from).collect();
+    let unit = |x: &str| ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"].iter().position(|u| *u == x).map(|p| p as i64 + 1);
+    let teen = |x: &str| ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"].iter().position(|u| *u == x).map(|p| p as i64 + 10);
+    let tens = |x: &str| ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].iter().position(|u| *u == x).map(|p| 10 * (p as i64 + 2));
+    match w.first().map(String::as_str)? {
+        "nineteen" => {
+            let rest = &w[1..];
+            let low = match rest {
+                [t] => tens(t).or_else(|| teen(t))?,
+                [t, u] => tens(t)? + unit(u)?,
+                _ => return None,
+            };
+            Some(1900 + low)
+        }
+        "two" if w.get(1).map(String::as_str) == Some("thousand") => match &w[2..] {
+            [] => Some(2000),
+            [u] => Some(2000 + unit(u).or_else(|| teen(u))?),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn week_of(date: Date) -> String {
@@ -372,7 +426,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", "PAST_REF"),
             }
         }),
-        r("date/duration", format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}[\s-]{UNIT}s?(?P<old>-old|-long)?\b"), |c, x| {
+        r("date/duration", format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}[\s-]{UNIT}s?(?P<old>-olds?|-long)?\b"), |c, x| {
             let n = c["n"].to_lowercase();
             if x.after.trim_start().starts_with("ago") {
                 return None;
@@ -451,6 +505,29 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", format!("{}-WE", week_of(weekday_near(r, Weekday::Saturday, false, x.future())?))),
             }
         }),
+        r("date/year-earlier", r"(?i)\b(?:the\s+)?year[- ](?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year))?\b".into(), |c, x| {
+            // `the year-earlier quarter`, `the year-ago period`, a `year-earlier loss`: the
+            // report's period a year back.
+            let r = x.reference?;
+            let unit = c.name("unit").map(|u| u.as_str().to_lowercase());
+            if x.quarterly || unit.as_deref() == Some("quarter") {
+                let q = shift(r, (-45).days())?;
+                d("DATE", format!("{:04}-Q{}", q.year() as i64 - 1, (q.month() - 1) / 3 + 1))
+            } else {
+                d("DATE", format!("{:04}", r.year() as i64 - 1))
+            }
+        }),
+        r("date/latest-period", r"(?i)\bthe\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter)\b".into(), |_, x| {
+            let q = shift(x.reference?, (-45).days())?;
+            d("DATE", format!("{:04}-Q{}", q.year(), (q.month() - 1) / 3 + 1))
+        }),
+        r("date/spoken-year", format!(r"(?i)\b(?:(?-i:{MONTH})\s+)?(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b"), |c, _| {
+            let y = spoken_year(&c["sy"])?;
+            match c.name("mon") {
+                Some(m) => d("DATE", format!("{y:04}-{:02}", month_number(m.as_str()))),
+                None => d("DATE", format!("{y:04}")),
+            }
+        }),
         r("date/month-relative-year", format!(r"\b{MONTH}\s+(?P<mod>(?i:this|last|next))\s+year\b"), |c, x| {
             let r = x.reference?;
             let y = r.year() as i64 + match c["mod"].to_lowercase().as_str() { "last" => -1, "next" => 1, _ => 0 };
@@ -484,6 +561,65 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"];
 
+/// Span rules that look at a found expression's neighbours: a weekday and the date after it are
+/// one expression (`Thursday, Feb. 23, 2017`); an approximation before a point in time is part
+/// of it (`around 3:50 a.m.`, `right now`, `earlier today`), as is `just` before a duration
+/// (`just over a week`) and `old` after an age (`35 years old`).
+fn widen(sentence: &str, offset: usize, kept: &mut Vec<Candidate>) {
+    let mut k = 0;
+    while k + 1 < kept.len() {
+        let (a, b) = (&kept[k], &kept[k + 1]);
+        let weekday = a.rule == "date/weekday" && a.date.as_ref().is_some_and(|d| d.kind == "DATE");
+        let gap = &sentence[a.end - offset..b.start - offset];
+        let dated = b.date.as_ref().is_some_and(|d| d.kind == "DATE" && d.value.len() >= 10);
+        if weekday && dated && (gap == ", " || gap == " ") {
+            let end = b.end;
+            let next = kept.remove(k + 1);
+            kept[k].end = end;
+            kept[k].date = next.date;
+            kept[k].rule = next.rule;
+        }
+        k += 1;
+    }
+    for c in kept.iter_mut() {
+        let (a, b) = (c.start - offset, c.end - offset);
+        let text = &sentence[a..b];
+        let before = &sentence[..a];
+        let Some(d) = c.date.as_ref() else { continue };
+        let point = d.kind != "DURATION" && d.kind != "SET";
+        let first = text.chars().next().unwrap_or(' ');
+        let lower = text.to_lowercase();
+        let relative_day = matches!(lower.as_str(), "today" | "tonight" | "yesterday" | "tomorrow") || c.rule == "date/weekday";
+        let prefix = |words: &[&str]| {
+            words.iter().find_map(|w| {
+                let cut = before.len().checked_sub(w.len() + 1)?;
+                let tail = before.get(cut..)?;
+                (tail[..w.len()].eq_ignore_ascii_case(w) && tail.ends_with(' ') && (cut == 0 || !before[..cut].ends_with(|ch: char| ch.is_alphanumeric()))).then_some(cut)
+            })
+        };
+        let cut = if point && (first.is_ascii_digit() || first.is_uppercase() && !relative_day || lower.starts_with("noon") || lower.starts_with("midnight")) {
+            prefix(&["about", "around", "approximately", "roughly"])
+        } else if lower == "now" {
+            prefix(&["right", "just"])
+        } else if point && relative_day {
+            prefix(&["earlier", "later"])
+        } else if !point && (lower.starts_with("over ") || lower.starts_with("under ") || lower.starts_with("more ") || lower.starts_with("less ")) {
+            prefix(&["just"])
+        } else {
+            None
+        };
+        if let Some(cut) = cut {
+            c.start = offset + cut;
+        }
+        // `35 years old`, `17 month old`: an age.
+        if d.kind == "DURATION" && (sentence[b..].starts_with(" old") || sentence[b..].starts_with(" olds")) && !sentence[b + 4..].starts_with(|ch: char| ch.is_alphanumeric() && ch != 's') {
+            c.end = offset + b + if sentence[b..].starts_with(" olds") { 5 } else { 4 };
+        } else if d.kind == "DURATION" && sentence[b..].starts_with(" old") && sentence[b..].len() == 4 {
+            c.end = offset + b + 4;
+        }
+    }
+}
+
 /// Words one of which a sentence must hold (lower-cased) for a rule to be tried at all, so the
 /// regular expressions run only where they can match; `#` stands for any digit.
 fn triggers(id: &str) -> &'static [&'static str] {
@@ -504,6 +640,9 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/fiscal" => &["fiscal"],
         "date/the-unit" => &["quarter", "year", "week", "month"],
         "date/month-relative-year" => &["year"],
+        "date/year-earlier" => &["year-", "year ago", "year earlier"],
+        "date/latest-period" => &["period", "quarter"],
+        "date/spoken-year" => &["nineteen", "thousand"],
         "date/clock-weekday" => &["day"],
         "date/set" => &["every", "each", "daily", "weekly", "monthly", "annually", "yearly"],
         _ => &[],
@@ -513,12 +652,14 @@ fn triggers(id: &str) -> &'static [&'static str] {
 /// Date candidates in `text`, resolved against `reference`.
 pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
+    // A report on quarterly results compares quarters throughout (`a year earlier` is the same
+    // quarter a year back), also in sentences that do not say `quarter`.
+    let quarterly = text.contains("quarter") || text.contains("Quarter");
     for s in &seg.sentences {
         let sentence = &text[s.start..s.end];
         let lower = sentence.to_lowercase();
         let mut found: Vec<Candidate> = Vec::new();
         let digits = sentence.bytes().any(|b| b.is_ascii_digit());
-        let quarterly = lower.contains("quarter");
         for rule in RULES.iter() {
             let t = triggers(rule.id);
             if !t.is_empty() && !t.iter().any(|w| if *w == "#" { digits } else { lower.contains(w) }) {
@@ -568,6 +709,7 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
                 }
             }
         }
+        widen(sentence, s.start, &mut kept);
         out.extend(kept);
     }
     out
@@ -686,6 +828,17 @@ mod tests {
     t!(date049_current_of_time, "The current situation is calm.", REF, "current", "DATE", "PRESENT_REF");
 
     t!(date051_the_past_year, "Prices rose over the past year.", REF, "the past year", "DURATION", "P1Y");
+    t!(date060_spoken_year, "January nineteen ninety-seven. Atlanta again.", REF, "January nineteen ninety-seven", "DATE", "1997-01");
+    t!(date061_spoken_year_two_thousand, "by the year two thousand the plan ends", REF, "the year two thousand", "DATE", "2000");
+    t!(date062_year_earlier_quarter, "Profit fell from the year-earlier quarter.", Some("1989-11-02"), "the year-earlier quarter", "DATE", "1988-Q3");
+    t!(date063_latest_period, "Sales in the latest period were flat.", Some("1989-11-02"), "the latest period", "DATE", "1989-Q3");
+    t!(date064_said_weekday_is_past, "He will go, Mr. Gerstner said Friday.", REF, "Friday", "DATE", "2025-07-18");
+    t!(date065_planned_weekday_is_ahead, "The team planned to leave on Thursday for Dar es Salaam.", REF, "Thursday", "DATE", "2025-07-24");
+    t!(date066_weekday_with_date, "She was shot on Thursday, Feb. 23, 2017 at home.", REF, "Thursday, Feb. 23, 2017", "DATE", "2017-02-23");
+    t!(date067_around_a_time, "Police arrived around 3:50 a.m. at the club.", REF, "around 3:50 a.m.", "TIME", "2025-07-20T03:50");
+    t!(date068_right_now, "We have detectives there right now, she said.", REF, "right now", "DATE", "PRESENT_REF");
+    t!(date069_earlier_today, "He spoke with the minister earlier today and left.", REF, "earlier today", "DATE", "2025-07-20");
+    t!(date070_years_old, "The victims were 35 years old and 9 years old.", REF, "35 years old", "DURATION", "P35Y");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

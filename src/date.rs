@@ -316,13 +316,27 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             // Before a lower-case word a year needs a determiner (`the 1990 budget`); without
             // one it counts something (`2000 people`, `1990 cars`).
             let next = after.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
-            let determined = ["the", "its", "his", "her", "their", "fiscal", "of", "in", "since", "by", "a"].iter().any(|w| before.ends_with(&format!(" {w}")));
-            if next.starts_with(|ch: char| ch.is_lowercase()) && !determined {
+            let determined = ["the", "its", "his", "her", "their", "fiscal", "of", "in", "since", "by", "a", "due", "both"].iter().any(|w| before.ends_with(&format!(" {w}")))
+                || before.ends_with("'s") || before.ends_with("’s");
+            // (`1990 and 1991`, `1993 or later`: a year in a list of years.)
+            let listed = matches!(next, "and" | "or" | "to" | "through") && after.split_whitespace().nth(1).is_some_and(|w| w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit()) || matches!(next, "or") && w.starts_with("later"));
+            let mut back = before.split_whitespace().rev();
+            let follows_year = matches!(back.next(), Some("and" | "or" | "to" | "through")) && back.next().is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            if next.starts_with(|ch: char| ch.is_lowercase()) && !determined && !listed && !follows_year {
                 return None;
             }
             d("DATE", &c["y"])
         }),
         r("date/decade", r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d)0s\b".into(), |c, _| d("DATE", &c["y"])),
+        r("date/decade-words", r"(?i)\bthe\s+(?:(?:early|mid|late)[\s-])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".into(), |c, _| {
+            // `the nineties`: of the twentieth century, as news means it.
+            let k = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].iter().position(|w| c["w"].eq_ignore_ascii_case(w))?;
+            d("DATE", format!("19{}", k + 2))
+        }),
+        r("date/century", r"(?i)\b(?:the\s+)?(?:(?:early|mid|late)[\s-])?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century\b".into(), |c, _| {
+            let n: i64 = c["n"].parse().ok()?;
+            (1..=21).contains(&n).then(|| d("DATE", format!("{:02}", n - 1)))?
+        }),
         r("date/weekday", format!(r"\b(?:(?P<mod>(?i:last|next|this|coming|past|early|late))\s+)?{WEEKDAY}(?:\s+{PART})?\b"), |c, x| {
             let wd = weekday_of(&c["wd"]);
             let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
@@ -379,7 +393,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let date = if last && part == "NI" { r.yesterday().ok()? } else if last { return None } else { r };
             d("TIME", format!("{}T{part}", iso(date)))
         }),
-        r("date/relative-unit", r"(?i)\b(?:(?P<pre>earlier|later|early|late|mid)[\s-])?(?P<mod>last|this|next|coming|previous)\s+(?P<unit>week|month|year|weekend|decade|century)\b".into(), |c, x| {
+        r("date/relative-unit", r"(?i)\b(?:(?P<pre>earlier|later|early|late|mid)[\s-])?(?P<mod>last|this|next|coming|previous)\s+(?P<unit>week|month|year|weekend|decade|century|quarter)\b".into(), |c, x| {
             let m = c["mod"].to_lowercase();
             let step: i64 = match m.as_str() { "last" | "previous" => -1, "next" | "coming" => 1, _ => 0 };
             let unit = c["unit"].to_lowercase();
@@ -395,6 +409,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
                 "year" => d("DATE", format!("{:04}", r.year() as i64 + step)),
                 "decade" => d("DATE", format!("{:03}", (r.year() as i64 / 10) + step)),
+                // The quarter being reported on (just ended when the month has barely begun).
+                "quarter" => {
+                    let q = shift(r, (-45).days())?;
+                    let n = q.year() as i64 * 4 + (q.month() as i64 - 1) / 3 + step;
+                    d("DATE", format!("{:04}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1))
+                }
                 _ => d("DATE", format!("{:02}", (r.year() as i64 / 100) + step)),
             }
         }),
@@ -559,7 +579,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur"];
+const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur"];
 
 /// Span rules that look at a found expression's neighbours: a weekday and the date after it are
 /// one expression (`Thursday, Feb. 23, 2017`); an approximation before a point in time is part
@@ -624,7 +644,8 @@ fn widen(sentence: &str, offset: usize, kept: &mut Vec<Candidate>) {
 /// regular expressions run only where they can match; `#` stands for any digit.
 fn triggers(id: &str) -> &'static [&'static str] {
     match id {
-        "date/iso" | "date/numeric" | "date/year" | "date/bare-year" | "date/decade" | "date/clock" => &["#"],
+        "date/iso" | "date/numeric" | "date/year" | "date/bare-year" | "date/decade" | "date/clock" | "date/century" => &["#"],
+        "date/decade-words" => &["ties"],
         "date/day-month-year" | "date/month-day-year" | "date/month-day" | "date/day-month" | "date/month-year" | "date/month" => MONTHS,
         "date/weekday" => &["day"],
         "date/relative-day" => &["day", "tomorrow", "tonight"],
@@ -839,6 +860,10 @@ mod tests {
     t!(date068_right_now, "We have detectives there right now, she said.", REF, "right now", "DATE", "PRESENT_REF");
     t!(date069_earlier_today, "He spoke with the minister earlier today and left.", REF, "earlier today", "DATE", "2025-07-20");
     t!(date070_years_old, "The victims were 35 years old and 9 years old.", REF, "35 years old", "DURATION", "P35Y");
+    t!(date071_words_decade, "hate groups dropped through the nineties, uh but", REF, "the nineties", "DATE", "199");
+    t!(date072_century, "events in the 20th century were many", REF, "the 20th century", "DATE", "19");
+    t!(date073_this_quarter, "This quarter's loss includes charges.", Some("1989-11-01"), "This quarter", "DATE", "1989-Q3");
+    t!(date074_years_in_a_list, "earnings rise by 9% in both 1990 and 1991 and less later", REF, "1991", "DATE", "1991");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

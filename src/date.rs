@@ -248,10 +248,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r("date/iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), |c, _| {
             ymd(c["y"].parse().ok()?, c["m"].parse().ok()?, c["d"].parse().ok()?).and_then(|v| d("DATE", v))
         }),
-        r("date/day-month-year", format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<y>\d{{4}})\b"), |c, _| {
+        r("date/day-month-year", format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:\s*,)?\s+(?P<y>\d{{4}})\b"), |c, _| {
             ymd(c["y"].parse().ok()?, month_number(&c["mon"]), c["d"].parse().ok()?).and_then(|v| d("DATE", v))
         }),
-        r("date/month-day-year", format!(r"\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"), |c, _| {
+        r("date/month-day-year", format!(r"\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,)?\s+(?P<y>\d{{4}})\b"), |c, _| {
             ymd(c["y"].parse().ok()?, month_number(&c["mon"]), c["d"].parse().ok()?).and_then(|v| d("DATE", v))
         }),
         r("date/numeric", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b".into(), |c, _| {
@@ -864,6 +864,7 @@ mod tests {
     t!(date072_century, "events in the 20th century were many", REF, "the 20th century", "DATE", "19");
     t!(date073_this_quarter, "This quarter's loss includes charges.", Some("1989-11-01"), "This quarter", "DATE", "1989-Q3");
     t!(date074_years_in_a_list, "earnings rise by 9% in both 1990 and 1991 and less later", REF, "1991", "DATE", "1991");
+    t!(date075_spaced_comma, "Boeing had been suspended since July 24 , 2003 after that.", REF, "July 24 , 2003", "DATE", "2003-07-24");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

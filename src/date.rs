@@ -411,7 +411,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 "decade" => d("DATE", format!("{:03}", (r.year() as i64 / 10) + step)),
                 // The quarter being reported on (just ended when the month has barely begun).
                 "quarter" => {
-                    let q = shift(r, (-45).days())?;
+                    // `this quarter` in a report is the one reported on (just ended when the
+                    // month has barely begun); `last` and `next` count from the calendar's.
+                    let q = if step == 0 { shift(r, (-45).days())? } else { r };
                     let n = q.year() as i64 * 4 + (q.month() as i64 - 1) / 3 + step;
                     d("DATE", format!("{:04}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1))
                 }
@@ -484,6 +486,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let (h, m) = clock(c)?;
             let day = x.reference.map_or("XXXX-XX-XX".to_string(), iso);
             d("TIME", format!("{day}T{h:02}:{m:02}"))
+        }),
+        r("date/clock-utc", format!(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\s*(?P<z>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?:{WEEKDAY}|(?P<today>today)))?"), |c, x| {
+            // A 24-hour clock with its zone (`18:00 UTC`, `12:00 UTC Monday`): UTC, marked `Z`.
+            let (h, m): (u32, u32) = (c["h"].parse().ok()?, c["m"].parse().ok()?);
+            let day = match (x.reference, c.name("wd")) {
+                (Some(r), Some(wd)) => iso(weekday_near(r, weekday_of(wd.as_str()), false, x.future())?),
+                (Some(r), None) => iso(r),
+                (None, _) => "XXXX-XX-XX".to_string(),
+            };
+            d("TIME", format!("{day}T{h:02}:{m:02}Z"))
         }),
         r("date/season", r"(?i)\b(?P<mod>last|this|next|the|early|late)\s+(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".into(), |c, x| {
             let s = match c["s"].to_lowercase().as_str() { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
@@ -656,6 +668,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
         "date/ref" => &["now", "current", "recent", "past", "future", "soon", "lately"],
         "date/past-unit" => &["year", "month", "week", "day", "decade", "centur"],
+        "date/clock-utc" => &["utc", "gmt", "z"],
         "date/season" => &["spring", "summer", "autumn", "fall", "winter"],
         "date/quarter" => &["quarter"],
         "date/fiscal" => &["fiscal"],
@@ -724,7 +737,7 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
         // A clock time takes the day the sentence names (`Saturday at 4:36 p.m.`).
         let day = kept.iter().filter_map(|c| c.date.as_ref()).find(|d| d.kind == "DATE" && d.value.len() == 10 && d.value.as_bytes()[4] == b'-' && !d.value.contains('X')).map(|d| d.value.clone());
         if let Some(day) = day {
-            for c in kept.iter_mut().filter(|c| c.rule == "date/clock") {
+            for c in kept.iter_mut().filter(|c| c.rule == "date/clock" || c.rule == "date/clock-utc" && !text[c.start..c.end].ends_with(|ch: char| ch.is_alphabetic() && ch != 'C' && ch != 'T' && ch != 'Z')) {
                 if let Some(v) = c.date.as_mut().and_then(|d| d.value.split_once('T').map(|(_, t)| format!("{day}T{t}"))) {
                     c.date.as_mut().unwrap().value = v;
                 }
@@ -865,6 +878,9 @@ mod tests {
     t!(date073_this_quarter, "This quarter's loss includes charges.", Some("1989-11-01"), "This quarter", "DATE", "1989-Q3");
     t!(date074_years_in_a_list, "earnings rise by 9% in both 1990 and 1991 and less later", REF, "1991", "DATE", "1991");
     t!(date075_spaced_comma, "Boeing had been suspended since July 24 , 2003 after that.", REF, "July 24 , 2003", "DATE", "2003-07-24");
+    t!(date076_utc_clock, "The plane took off at 08:30 UTC from Toulouse.", REF, "08:30 UTC", "TIME", "2025-07-20T08:30Z");
+    t!(date077_utc_clock_weekday, "It filed for protection at 12:00 UTC Monday in New York.", Some("2009-06-01"), "12:00 UTC Monday", "TIME", "2009-06-01T12:00Z");
+    t!(date078_last_quarter, "Profits rose during last quarter, the firm said.", Some("2007-01-18"), "last quarter", "DATE", "2006-Q4");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

@@ -523,6 +523,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             if x.after.trim_start().starts_with(|ch: char| ch.is_ascii_digit()) || x.after.starts_with("-") || x.after.starts_with("'") || x.after.starts_with("’") {
                 return None;
             }
+            // `the year ended March 31`, `the fiscal year`: a year's length, not a calendar year.
+            let fiscal = c.name("mod").is_some_and(|m| m.as_str().eq_ignore_ascii_case("fiscal"));
+            if c["unit"].eq_ignore_ascii_case("year") && (fiscal || x.after.starts_with(" ended") || x.after.starts_with(" ending")) {
+                return d("DURATION", "P1Y");
+            }
             let Some(r) = x.reference else { return None };
             let current = c.name("mod").is_some_and(|m| m.as_str().eq_ignore_ascii_case("current"));
             match c["unit"].to_lowercase().as_str() {
@@ -881,6 +886,7 @@ mod tests {
     t!(date076_utc_clock, "The plane took off at 08:30 UTC from Toulouse.", REF, "08:30 UTC", "TIME", "2025-07-20T08:30Z");
     t!(date077_utc_clock_weekday, "It filed for protection at 12:00 UTC Monday in New York.", Some("2009-06-01"), "12:00 UTC Monday", "TIME", "2009-06-01T12:00Z");
     t!(date078_last_quarter, "Profits rose during last quarter, the firm said.", Some("2007-01-18"), "last quarter", "DATE", "2006-Q4");
+    t!(date079_the_year_ended, "revenue of $76 million for the year ended March 31.", Some("1989-11-01"), "the year", "DURATION", "P1Y");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

@@ -16,6 +16,10 @@ echo "== wikigold (PERSON, ORG, PLACE)"; score wikigold --task entities --labels
 echo "== news-dev entities (PERSON, ORG, PLACE, GROUP)"; score news-dev --task entities --labels PERSON,ORG,PLACE,GROUP
 echo "== tempeval3-train dates"; score tempeval3-train --task dates
 echo "== meantime-dates"; score meantime-dates --task dates
+echo "== meantime-dates, first six lines only (where all of its gold lies)"
+python3 "$here/scripts/first-lines.py" 6 "$eval_dir/meantime-dates.jsonl" "$out/mt-gold.jsonl"
+python3 "$here/scripts/first-lines.py" 6 "$out/meantime-dates.jsonl" "$out/mt-pred.jsonl"
+python3 "$eval_dir/score.py" "$out/mt-gold.jsonl" "$out/mt-pred.jsonl" --task dates
 echo "== news-dev dates"; score news-dev --task dates
 echo "== news-dev casualties"; score news-dev --task casualties
 echo "== muc4-dev document casualties"; score muc4-dev --task doc-casualties

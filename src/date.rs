@@ -180,6 +180,45 @@ fn spoken_year(words: &str) -> Option<i64> {
     }
 }
 
+/// The date of a holiday in year `y`: fixed ones, and those counted by weekday (`Thanksgiving`
+/// is the fourth Thursday of November) or from Easter.
+fn holiday(name: &str, y: i16) -> Option<Date> {
+    let nth = |m: i8, wd: Weekday, n: i8| Date::new(y, m, 1).ok()?.nth_weekday_of_month(n, wd).ok();
+    let n = name.to_lowercase();
+    let n = n.trim_end_matches(" day").trim_end_matches(" sunday");
+    match n {
+        "thanksgiving" => nth(11, Weekday::Thursday, 4),
+        "christmas" => Date::new(y, 12, 25).ok(),
+        "christmas eve" => Date::new(y, 12, 24).ok(),
+        "new year's" | "new year’s" => Date::new(y, 1, 1).ok(),
+        "new year's eve" | "new year’s eve" => Date::new(y, 12, 31).ok(),
+        "independence" | "fourth of july" => Date::new(y, 7, 4).ok(),
+        "halloween" => Date::new(y, 10, 31).ok(),
+        "valentine's" | "valentine’s" => Date::new(y, 2, 14).ok(),
+        "veterans" => Date::new(y, 11, 11).ok(),
+        "labor" => nth(9, Weekday::Monday, 1),
+        "memorial" => nth(5, Weekday::Monday, -1),
+        // The Tuesday after the first Monday of November.
+        "election" => nth(11, Weekday::Monday, 1)?.checked_add(1.day()).ok(),
+        "easter" => {
+            // The anonymous Gregorian computus.
+            let y = y as i32;
+            let (a, b, c) = (y % 19, y / 100, y % 100);
+            let (d, e) = (b / 4, b % 4);
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let h = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - h - k) % 7;
+            let m = (a + 11 * h + 22 * l) / 451;
+            let month = (h + l - 7 * m + 114) / 31;
+            let day = (h + l - 7 * m + 114) % 31 + 1;
+            Date::new(y as i16, month as i8, day as i8).ok()
+        }
+        _ => None,
+    }
+}
+
 fn week_of(date: Date) -> String {
     let w = date.iso_week_date();
     format!("{:04}-W{:02}", w.year(), w.week())
@@ -319,7 +358,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let determined = ["the", "its", "his", "her", "their", "fiscal", "of", "in", "since", "by", "a", "due", "both"].iter().any(|w| before.ends_with(&format!(" {w}")))
                 || before.ends_with("'s") || before.ends_with("’s");
             // (`1990 and 1991`, `1993 or later`: a year in a list of years.)
-            let listed = matches!(next, "and" | "or" | "to" | "through") && after.split_whitespace().nth(1).is_some_and(|w| w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit()) || matches!(next, "or") && w.starts_with("later"));
+            let listed = matches!(next, "and" | "or" | "to" | "through") && after.split_whitespace().nth(1).map(|w| w.trim_end_matches(|ch: char| !ch.is_alphanumeric())).is_some_and(|w| w.len() == 4 && w.starts_with(['1', '2']) && w.bytes().all(|b| b.is_ascii_digit()) || matches!(next, "or") && w.starts_with("later"));
             let mut back = before.split_whitespace().rev();
             let follows_year = matches!(back.next(), Some("and" | "or" | "to" | "through")) && back.next().is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
             if next.starts_with(|ch: char| ch.is_lowercase()) && !determined && !listed && !follows_year {
@@ -496,6 +535,32 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 (None, _) => "XXXX-XX-XX".to_string(),
             };
             d("TIME", format!("{day}T{h:02}:{m:02}Z"))
+        }),
+        r("date/holiday", r"\b(?:(?P<mod>(?i:last|this|next))\s+)?(?P<h>Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Fourth\s+of\s+July|Halloween|Valentine['’]s\s+Day|Veterans\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)(?P<week>\s+week)?\b".into(), |c, x| {
+            let name = c["h"].split_whitespace().collect::<Vec<_>>().join(" ");
+            let Some(r) = x.reference else {
+                // Without a year only a fixed holiday has a known day (`XXXX-12-25`); one counted by
+                // weekday keeps only its month.
+                let (a, b) = (holiday(&name, 2001)?, holiday(&name, 2002)?);
+                let v = if (a.month(), a.day()) == (b.month(), b.day()) { format!("XXXX-{:02}-{:02}", a.month(), a.day()) } else { format!("XXXX-{:02}", a.month()) };
+                return if c.name("week").is_some() { None } else { d("DATE", v) };
+            };
+            let modifier = c.name("mod").map(|m| m.as_str().to_lowercase());
+            let this = holiday(&name, r.year())?;
+            let day = match modifier.as_deref() {
+                Some("last") => if this < r { this } else { holiday(&name, r.year() - 1)? },
+                Some("next") => if this > r { this } else { holiday(&name, r.year() + 1)? },
+                Some(_) => this,
+                // The nearest one: the past by default, the coming one when the sentence looks ahead.
+                None => {
+                    let (prev, next) = if this <= r { (this, holiday(&name, r.year() + 1)?) } else { (holiday(&name, r.year() - 1)?, this) };
+                    if x.future() { next } else if r.until(next).ok()?.get_days() < 21 && this > r { next } else { prev }
+                }
+            };
+            if c.name("week").is_some() {
+                return d("DATE", week_of(day));
+            }
+            d("DATE", iso(day))
         }),
         r("date/season", r"(?i)\b(?P<mod>last|this|next|the|early|late)\s+(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".into(), |c, x| {
             let s = match c["s"].to_lowercase().as_str() { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
@@ -674,6 +739,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/ref" => &["now", "current", "recent", "past", "future", "soon", "lately"],
         "date/past-unit" => &["year", "month", "week", "day", "decade", "centur"],
         "date/clock-utc" => &["utc", "gmt", "z"],
+        "date/holiday" => &["thanksgiving", "christmas", "new year", "independence", "fourth of july", "halloween", "valentine", "veterans", "labor day", "memorial day", "election day", "easter"],
         "date/season" => &["spring", "summer", "autumn", "fall", "winter"],
         "date/quarter" => &["quarter"],
         "date/fiscal" => &["fiscal"],
@@ -887,6 +953,10 @@ mod tests {
     t!(date077_utc_clock_weekday, "It filed for protection at 12:00 UTC Monday in New York.", Some("2009-06-01"), "12:00 UTC Monday", "TIME", "2009-06-01T12:00Z");
     t!(date078_last_quarter, "Profits rose during last quarter, the firm said.", Some("2007-01-18"), "last quarter", "DATE", "2006-Q4");
     t!(date079_the_year_ended, "revenue of $76 million for the year ended March 31.", Some("1989-11-01"), "the year", "DURATION", "P1Y");
+    t!(date080_thanksgiving, "Elian was found Thanksgiving Day clinging to a tube.", Some("2000-01-07"), "Thanksgiving Day", "DATE", "1999-11-25");
+    t!(date081_last_thanksgiving, "He was found last Thanksgiving off Florida.", Some("2000-01-07"), "last Thanksgiving", "DATE", "1999-11-25");
+    t!(date082_election_day, "a theme of our campaign from now to Election Day.", Some("1998-10-20"), "Election Day", "DATE", "1998-11-03");
+    t!(date083_easter_week, "protesters prayed as Easter week began", Some("2000-04-17"), "Easter week", "DATE", "2000-W16");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

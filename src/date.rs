@@ -424,6 +424,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let letter = if letter == "DE" { "DE" } else { letter };
             d("DURATION", format!("P{}X{letter}", if time { "T" } else { "" }))
         }),
+        r("date/vague-future", r"(?i)\b(?:(?:the\s+)?(?:next|coming|past|last)\s+(?:few|several)\s+|(?:the\s+)?coming\s+|in\s+the\s+)(?P<unit>days|weeks|months|years|decades|hours)(?P<ahead>\s+ahead)?\b".into(), |c, x| {
+            // `the next few days`, `coming weeks`, `the weeks ahead`: a duration of unknown length.
+            let whole = c.get(0)?.as_str().to_lowercase();
+            if whole.starts_with("in the") && c.name("ahead").is_none() {
+                return None;
+            }
+            let _ = x;
+            let (letter, time, _) = unit_code(c["unit"].trim_end_matches('s'));
+            d("DURATION", format!("P{}X{letter}", if time { "T" } else { "" }))
+        }),
         r("date/vague-ago", r"(?i)\b(?:years|months|weeks|days)\s+ago\b".into(), |_, _| d("DATE", "PAST_REF")),
         r("date/part-of-day", format!(r"(?i)\b(?P<mod>this|last|early|late)\s+{PART}\b"), |c, x| {
             let r = x.reference?;
@@ -713,6 +723,14 @@ fn widen(sentence: &str, offset: usize, kept: &mut Vec<Candidate>) {
         if let Some(cut) = cut {
             c.start = offset + cut;
         }
+        // `the end of November`, `the beginning of the year`: the part of the period is inside.
+        let a = c.start - offset;
+        for part in ["the end of ", "the beginning of ", "the start of ", "the middle of ", "the turn of "] {
+            if a >= part.len() && sentence.is_char_boundary(a - part.len()) && sentence[a - part.len()..a].eq_ignore_ascii_case(part) {
+                c.start -= part.len();
+                break;
+            }
+        }
         // `35 years old`, `17 month old`: an age.
         if d.kind == "DURATION" && (sentence[b..].starts_with(" old") || sentence[b..].starts_with(" olds")) && !sentence[b + 4..].starts_with(|ch: char| ch.is_alphanumeric() && ch != 's') {
             c.end = offset + b + if sentence[b..].starts_with(" olds") { 5 } else { 4 };
@@ -734,6 +752,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/part-of-day" => &["morning", "afternoon", "evening", "night"],
         "date/overnight" => &["overnight"],
         "date/vague-ago" => &["ago"],
+        "date/vague-future" => &["few", "several", "coming", "ahead"],
         "date/vague-span" => &["days", "weeks", "months", "years", "decades", "hours"],
         "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
         "date/ref" => &["now", "current", "recent", "past", "future", "soon", "lately"],
@@ -957,6 +976,9 @@ mod tests {
     t!(date081_last_thanksgiving, "He was found last Thanksgiving off Florida.", Some("2000-01-07"), "last Thanksgiving", "DATE", "1999-11-25");
     t!(date082_election_day, "a theme of our campaign from now to Election Day.", Some("1998-10-20"), "Election Day", "DATE", "1998-11-03");
     t!(date083_easter_week, "protesters prayed as Easter week began", Some("2000-04-17"), "Easter week", "DATE", "2000-W16");
+    t!(date084_next_few_days, "They may surrender over the next few days, officials said.", REF, "the next few days", "DURATION", "PXD");
+    t!(date085_weeks_ahead, "Funds must sell junk in the weeks ahead to pay investors.", REF, "the weeks ahead", "DURATION", "PXW");
+    t!(date086_end_of, "The plan is to expire at the end of November, the firm said.", Some("1989-11-02"), "the end of November", "DATE", "1989-11");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

@@ -348,6 +348,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let before = x.before.trim_end();
             let after = x.after.trim_start();
             if before.ends_with(['$', '#', '£', '€']) || before.ends_with("no.") || before.ends_with(|ch: char| ch.is_ascii_digit())
+                || x.after.starts_with('.') && x.after[1..].starts_with(|ch: char| ch.is_ascii_digit())
                 || after.starts_with(|ch: char| ch.is_ascii_digit() || ch == '%' || ch == ',' && after[1..].starts_with(|c: char| c.is_ascii_digit()))
             {
                 return None;
@@ -501,6 +502,20 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let n = c["n"].to_lowercase();
             if x.after.trim_start().starts_with("ago") {
                 return None;
+            }
+            let whole = c.get(0)?.as_str();
+            if n == "a" || n == "an" {
+                // A rate, not a duration: `700 seats a week`, `$1.76 a year`, `24 hours a day`.
+                let mut back = x.before.trim_end().rsplit(' ');
+                let (prev, prev2) = (back.next().unwrap_or(""), back.next().unwrap_or(""));
+                let amount = |w: &str| w.ends_with(|ch: char| ch.is_ascii_digit()) || matches!(w, "hours" | "times" | "once" | "twice" | "million" | "billion" | "dollars" | "cents" | "percent");
+                if whole.len() <= 8 && (amount(prev) || amount(prev2)) {
+                    return None;
+                }
+                // An ordinal: `a second betrayal`.
+                if c["unit"].eq_ignore_ascii_case("second") && x.after.trim_start().starts_with(|ch: char| ch.is_lowercase()) && !["later", "earlier", "ago", "or", "and", "to", "for", "in"].iter().any(|w| x.after.trim_start().starts_with(w)) {
+                    return None;
+                }
             }
             let (letter, time, _) = unit_code(&c["unit"]);
             let count = match small_number(&n) { Some(v) => v.to_string(), None => "X".to_string() };
@@ -979,6 +994,14 @@ mod tests {
     t!(date084_next_few_days, "They may surrender over the next few days, officials said.", REF, "the next few days", "DURATION", "PXD");
     t!(date085_weeks_ahead, "Funds must sell junk in the weeks ahead to pay investors.", REF, "the weeks ahead", "DURATION", "PXW");
     t!(date086_end_of, "The plan is to expire at the end of November, the firm said.", Some("1989-11-02"), "the end of November", "DATE", "1989-11");
+    #[test]
+    fn date087_rates_and_ordinals_are_no_durations() {
+        for text in ["This will add nearly 700 seats a week on the route.", "It pays $1.76 a year in dividends.", "Guards stood there 24 hours a day.", "It will be a second betrayal, she said."] {
+            let seg = crate::segment::segment(text);
+            let found = recognize(text, &seg, None);
+            assert!(!found.iter().any(|c| text[c.start..c.end].starts_with("a ")), "{text}: {found:?}");
+        }
+    }
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

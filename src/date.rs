@@ -632,11 +632,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", format!("{}-WE", week_of(weekday_near(r, Weekday::Saturday, false, x.future())?))),
             }
         }),
-        r("date/year-earlier", r"(?i)\b(?:the\s+)?year[- ](?:earlier|ago)(?:\s+(?P<unit>quarter|period|month|year))?\b".into(), |c, x| {
+        r("date/year-earlier", r"(?i)\b(?:the\s+)?year[- ](?:earlier|ago)(?:\s+(?:(?P<q>first|second|third|fourth)\s+)?(?P<unit>quarter|period|month|year))?\b".into(), |c, x| {
             // `the year-earlier quarter`, `the year-ago period`, a `year-earlier loss`: the
             // report's period a year back.
             let r = x.reference?;
             let unit = c.name("unit").map(|u| u.as_str().to_lowercase());
+            // `the year-ago third quarter`: that quarter of the year before.
+            if let Some(q) = c.name("q") {
+                let n = ["first", "second", "third", "fourth"].iter().position(|w| q.as_str().eq_ignore_ascii_case(w))? + 1;
+                return d("DATE", format!("{:04}-Q{n}", r.year() as i64 - 1));
+            }
             if x.quarterly || unit.as_deref() == Some("quarter") {
                 let q = shift(r, (-45).days())?;
                 d("DATE", format!("{:04}-Q{}", q.year() as i64 - 1, (q.month() - 1) / 3 + 1))
@@ -1002,6 +1007,7 @@ mod tests {
             assert!(!found.iter().any(|c| text[c.start..c.end].starts_with("a ")), "{text}: {found:?}");
         }
     }
+    t!(date088_year_ago_third_quarter, "Intergroup in the year-ago third quarter earned $22.5 million.", Some("1989-11-02"), "the year-ago third quarter", "DATE", "1988-Q3");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

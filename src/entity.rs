@@ -754,7 +754,18 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
     let mut mentions = Vec::new();
     for s in &seg.sentences {
         let mut rules = Vec::new();
-        Sentences { text, g, hit_at: &hit_at, s, out: &mut rules }.run();
+        // Per token: the listed name starting there, if it ends on a token end (and where).
+        let token_hits: Vec<Option<(Hit, usize)>> = s
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let h = *hit_at.get(&t.start)?;
+                let k = (i..s.tokens.len()).find(|&k| s.tokens[k].end == h.end)?;
+                Some((h, k + 1))
+            })
+            .collect();
+        Sentences { text, g, hit_at: &hit_at, token_hits: &token_hits, s, out: &mut rules }.run();
         // Menus and share prompts: only names from the curated lists (`Twitter`, `Reuters`).
         if seg.blocks[s.block].kind == BlockKind::Boilerplate {
             mentions.extend(rules.into_iter().filter(|r| r.rule == "entity/gazetteer-org" && r.end - r.start > 2));
@@ -960,6 +971,7 @@ struct Sentences<'a> {
     text: &'a str,
     g: &'a Gazetteer,
     hit_at: &'a HashMap<usize, Hit>,
+    token_hits: &'a [Option<(Hit, usize)>],
     s: &'a Sentence,
     out: &'a mut Vec<Mention>,
 }
@@ -1008,12 +1020,10 @@ impl Sentences<'_> {
         title_at(self.text, self.s, self.g, i)
     }
 
+    /// The listed name starting at token `i`, with the index after its last token (it must end
+    /// on a token end inside this sentence).
     fn hit(&self, i: usize) -> Option<(Hit, usize)> {
-        let t = self.s.tokens.get(i)?;
-        let h = *self.hit_at.get(&t.start)?;
-        // The hit must end on a token end inside this sentence.
-        let k = (i..self.s.tokens.len()).find(|&k| self.s.tokens[k].end == h.end)?;
-        Some((h, k + 1))
+        *self.token_hits.get(i)?
     }
 
     fn run(&mut self) {

@@ -600,9 +600,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let y = r.year() as i64 + match m.as_str() { "last" => -1, "next" => 1, _ => 0 };
             d("DATE", format!("{y:04}-{s}"))
         }),
-        r("date/quarter", r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?P<y>\d{4}))?\b".into(), |c, x| {
-            let q = match &c["q"].to_lowercase()[..2] { "fi" | "1s" => 1, "se" | "2n" => 2, "th" | "3r" => 3, _ => 4 };
-            let y = c.name("y").map(|y| y.as_str().to_string()).or_else(|| x.reference.map(|r| format!("{:04}", r.year()))).unwrap_or("XXXX".into());
+        r("date/quarter", r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last|this|next)\s+year))?\b".into(), |c, x| {
+            let q = match &c["q"].to_lowercase()[..2] { "fi" if c["q"].eq_ignore_ascii_case("first") => 1, "1s" => 1, "se" | "2n" => 2, "th" | "3r" => 3, _ => 4 };
+            // `the first quarter of last year`.
+            let step = c.name("rel").map_or(0, |m| match m.as_str().to_lowercase().as_str() { "last" => -1, "next" => 1, _ => 0 });
+            let y = c.name("y").map(|y| y.as_str().to_string()).or_else(|| x.reference.map(|r| format!("{:04}", r.year() as i64 + step))).unwrap_or("XXXX".into());
             d("DATE", format!("{y}-Q{q}"))
         }),
         // TempEval-3 gives a fiscal year the calendar year's value.
@@ -660,7 +662,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 None => d("DATE", format!("{y:04}")),
             }
         }),
-        r("date/month-relative-year", format!(r"\b{MONTH}\s+(?P<mod>(?i:this|last|next))\s+year\b"), |c, x| {
+        r("date/month-relative-year", format!(r"\b{MONTH}\s+(?:of\s+)?(?P<mod>(?i:this|last|next))\s+year\b"), |c, x| {
             let r = x.reference?;
             let y = r.year() as i64 + match c["mod"].to_lowercase().as_str() { "last" => -1, "next" => 1, _ => 0 };
             d("DATE", format!("{y:04}-{:02}", month_number(&c["mon"])))
@@ -1008,6 +1010,9 @@ mod tests {
         }
     }
     t!(date088_year_ago_third_quarter, "Intergroup in the year-ago third quarter earned $22.5 million.", Some("1989-11-02"), "the year-ago third quarter", "DATE", "1988-Q3");
+    t!(date089_quarter_of_last_year, "In the first quarter of last year, it lost money.", Some("2009-05-07"), "the first quarter of last year", "DATE", "2008-Q1");
+    t!(date090_final_quarter, "For the final quarter of 2009, Ford made a profit.", Some("2010-01-28"), "the final quarter of 2009", "DATE", "2009-Q4");
+    t!(date091_month_of_next_year, "franchises won't be renewed after October of next year.", Some("2009-05-15"), "October of next year", "DATE", "2010-10");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

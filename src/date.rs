@@ -731,7 +731,7 @@ fn widen(sentence: &str, offset: usize, kept: &mut Vec<Candidate>) {
             words.iter().find_map(|w| {
                 let cut = before.len().checked_sub(w.len() + 1)?;
                 let tail = before.get(cut..)?;
-                (tail[..w.len()].eq_ignore_ascii_case(w) && tail.ends_with(' ') && (cut == 0 || !before[..cut].ends_with(|ch: char| ch.is_alphanumeric()))).then_some(cut)
+                (tail.get(..w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)) && tail.ends_with(' ') && (cut == 0 || !before[..cut].ends_with(|ch: char| ch.is_alphanumeric()))).then_some(cut)
             })
         };
         let cut = if point && (first.is_ascii_digit() || first.is_uppercase() && !relative_day || lower.starts_with("noon") || lower.starts_with("midnight")) {
@@ -1023,6 +1023,14 @@ mod tests {
     t!(date089_quarter_of_last_year, "In the first quarter of last year, it lost money.", Some("2009-05-07"), "the first quarter of last year", "DATE", "2008-Q1");
     t!(date090_final_quarter, "For the final quarter of 2009, Ford made a profit.", Some("2010-01-28"), "the final quarter of 2009", "DATE", "2009-Q4");
     t!(date091_month_of_next_year, "franchises won't be renewed after October of next year.", Some("2009-05-15"), "October of next year", "DATE", "2010-10");
+    #[test]
+    fn date092_multibyte_before_a_date_does_not_break_the_span_rules() {
+        // A found bug: the look-back for `about`/`right` sliced inside a dash.
+        for text in ["s) —2 a.m.", "ab —now", "Él—Friday", "😀 3 p.m.", "—— Thursday, Feb. 23, 2017"] {
+            let seg = crate::segment::segment(text);
+            let _ = recognize(text, &seg, parse_iso("2016-11-24").ok());
+        }
+    }
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

@@ -232,8 +232,9 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
         let w = &text[m.start..m.end];
         let dateline = a == 0 && matches!(word(e + 1), "-" | "—" | "–" | "," | "(" | ":");
         if a == e && dateline && w.chars().count() > 3 && w.chars().all(|c| c.is_uppercase()) {
-            let mut title = w[..1].to_string();
-            title.push_str(&w[1..].to_lowercase());
+            let mut cs = w.chars();
+            let mut title: String = cs.next().into_iter().collect();
+            title.push_str(&cs.as_str().to_lowercase());
             if g.lookup(&title).is_some_and(|x| x.label == Label::Place) {
                 m.label = Some(Label::Place);
             }
@@ -430,7 +431,7 @@ fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, found: &mut 
             spans.push((k, k + 3));
         }
     }
-    for (a, b) in spans {
+    for (a, b) in spans.into_iter().filter(|&(a, b)| a < b) {
         let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
         found.retain(|m| !(m.start < end && start < m.end));
         found.push(Mention { start, end, label: Some(Label::Org), rule: "entity/outlet", strong: true, weak_position: false });
@@ -468,7 +469,7 @@ fn credits_and_suffixes(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec
             spans.push((k + 1, b, Label::Person));
         }
     }
-    for (a, b, label) in spans {
+    for (a, b, label) in spans.into_iter().filter(|&(a, b, _)| a < b) {
         let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
         found.retain(|m| !(m.start < end && start < m.end));
         found.push(Mention { start, end, label: Some(label), rule: "entity/photo-credit", strong: true, weak_position: false });
@@ -647,7 +648,7 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
             spans.push((k, k + 1));
         }
     }
-    for (a, b) in spans {
+    for (a, b) in spans.into_iter().filter(|&(a, b)| a < b) {
         let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
         // (A listed place inside a longer street name gives way: `[Illinois Route 106]`.)
         found.retain(|m| !(m.start < end && start < m.end));
@@ -951,7 +952,8 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
         // Nothing of a military operation's name is a name of its own (`Operation Steel Curtain`);
         // holidays, interjections and page furniture are not names (`Thanksgiving`, `Oh my God`).
         found.retain(|m| {
-            let name = &text[m.start..m.end];
+            // (Every rule keeps its spans non-empty; this is the last guard before slicing.)
+            let Some(name) = text.get(m.start..m.end).filter(|n| !n.is_empty()) else { return false };
             let first = name.split([' ', '-']).next().unwrap_or(name);
             let not_a_name_here = name.starts_with("Operation ")
                 || text[..m.start].trim_end_matches([' ', ':', '"', '“', '\'', '‘']).ends_with("Operation")
@@ -1364,5 +1366,13 @@ mod tests {
     t!(ent034_shouted_byline, "The vigil ended at dusk.\nHELEN MARCHETTI and OSCAR DWYER contributed.", has [("HELEN MARCHETTI", Person), ("OSCAR DWYER", Person)]);
     t!(ent035_slash_credits, "A vigil was held. Source: Marta Quill/WXYZ\nPeople gathered. View Full Caption NewsDesk/Oren Falk", has [("Marta Quill", Person), ("WXYZ", Org), ("NewsDesk", Org), ("Oren Falk", Person)]);
     t!(ent036_suffix, "Police identified the victim as Harold T. Benning, Jr. on Friday.", has [("Harold T. Benning, Jr.", Person)]);
+    #[test]
+    fn ent037_odd_input_found_by_random_runs_does_not_panic() {
+        // A shouted dateline starting with a four-byte capital; `block of` before a lone `The`.
+        for text in ["𝔄KENYA — Police said.", "Spain in 1982.100 block of The new additions bring the total to 19."] {
+            let seg = crate::segment::segment(text);
+            let _ = recognize(text, &seg);
+        }
+    }
     t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
 }

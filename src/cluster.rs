@@ -46,23 +46,51 @@ pub fn clusters(text: &str, anns: &[Annotation]) -> Vec<Cluster> {
             p[ra.max(rb)] = ra.min(rb);
         }
     };
-    for (k, &i) in names.iter().enumerate() {
-        for &j in &names[..k] {
-            if anns[i].label != anns[j].label {
-                continue;
+    // Indexes by key, so a long document costs about as much per mention as a short one: the
+    // same name in any case; a person's surname (with and without its particle); an
+    // organisation's initials and its listed expansion.
+    use std::collections::HashMap;
+    let mut by_name: HashMap<(Label, String), usize> = HashMap::new();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_exact: HashMap<(Label, &str), Vec<usize>> = HashMap::new();
+    for &i in &names {
+        let n = name(i);
+        let label = anns[i].label;
+        match by_name.entry((label, n.to_lowercase())) {
+            std::collections::hash_map::Entry::Occupied(e) => join(&mut parent, i, *e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
             }
-            let (a, b) = (name(i), name(j));
-            let same = a == b || a.to_lowercase() == b.to_lowercase();
-            let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-            let surname = anns[i].label == Label::Person
-                && !short.contains(' ')
-                && long.contains(' ')
-                && long.split_whitespace().last().is_some_and(|l| l == short || bare(l) == short);
-            let acronym = anns[i].label == Label::Org
-                && short.chars().all(|c| c.is_uppercase() || c == '.')
-                && (g.expansions.get(short).is_some_and(|e| *e == long) || initials(long) == short);
-            if same || surname || acronym {
+        }
+        by_exact.entry((label, n)).or_default().push(i);
+        if label == Label::Person && n.contains(' ') {
+            if let Some(last) = n.split_whitespace().last() {
+                by_surname.entry(last).or_default().push(i);
+                if bare(last) != last {
+                    by_surname.entry(bare(last)).or_default().push(i);
+                }
+            }
+        }
+        if label == Label::Org {
+            by_initials.entry(initials(n)).or_default().push(i);
+        }
+    }
+    for &i in &names {
+        let n = name(i);
+        // `Erdogan` joins `Recep Tayyip Erdogan`.
+        if anns[i].label == Label::Person && !n.contains(' ') {
+            for &j in by_surname.get(n).map_or(&[][..], Vec::as_slice) {
                 join(&mut parent, i, j);
+            }
+        }
+        // `PKK` joins `Kurdistan Workers' Party`.
+        if anns[i].label == Label::Org && n.chars().all(|c| c.is_uppercase() || c == '.') {
+            let expanded = g.expansions.get(n).and_then(|e| by_exact.get(&(Label::Org, *e)));
+            for &j in by_initials.get(n).into_iter().flatten().chain(expanded.into_iter().flatten()) {
+                if name(j).len() >= n.len() {
+                    join(&mut parent, i, j);
+                }
             }
         }
     }

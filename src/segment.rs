@@ -166,6 +166,10 @@ const ABBREV: &[&str] = &[
     "adm", "brig", "det", "ft", "mt", "e.g", "i.e", "approx", "est",
 ];
 
+/// Tokens after which a sentence without a full stop is cut (at the next comma or conjunction;
+/// at twice as many, anywhere). Real sentences are far shorter.
+const MAX_SENTENCE_TOKENS: usize = 200;
+
 fn split_sentences(text: &str, start: usize, end: usize, block: usize, out: &mut Vec<Sentence>) {
     let tokens = tokenize(text, start, end);
     let mut first = 0;
@@ -187,6 +191,14 @@ fn split_sentences(text: &str, start: usize, end: usize, block: usize, out: &mut
             }
             _ => false,
         };
+        // A run-on "sentence" (a list, a table, text without stops) is cut after a comma, a
+        // semicolon or a conjunction once it is long, so the work per sentence stays bounded.
+        let length = (i + 1).saturating_sub(first);
+        if length >= MAX_SENTENCE_TOKENS && matches!(tok, "," | ";" | "and" | "or" | "|" | "•") || length >= 2 * MAX_SENTENCE_TOKENS {
+            push_sentence(text, &tokens[first..=i], block, out);
+            first = i + 1;
+            continue;
+        }
         // A sentence ends at the stop, or after closing quotes that follow it.
         if ends {
             let mut j = i + 1;

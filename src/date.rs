@@ -498,6 +498,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", "PAST_REF"),
             }
         }),
+        r("date/anaphor", r"(?i)\b(?:(?P<pre>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|next|previous|same)\s+)(?P<unit>year|month|day|week|quarter)\b".into(), |c, _| {
+            // `that year`, `the following month`, `the next day`: counted from the date the text
+            // named last (filled in after the sentence pass; unknown until then).
+            if c.name("pre").is_some() && c.name("rel").is_some() {
+                return None;
+            }
+            let v = match c["unit"].to_lowercase().as_str() { "year" => "XXXX", "month" => "XXXX-XX", "week" => "XXXX-WXX", "quarter" => "XXXX-QX", _ => "XXXX-XX-XX" };
+            d("DATE", v)
+        }),
         r("date/duration", format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}[\s-]{UNIT}s?(?P<old>-olds?|-long)?\b"), |c, x| {
             let n = c["n"].to_lowercase();
             if x.after.trim_start().starts_with("ago") {
@@ -698,6 +707,44 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur"];
 
+/// `that year`, `the following month`, `the next day`: resolved against the last date the text
+/// named before them (a calendar date, month or year, not a duration or a clock time).
+fn anaphora(text: &str, out: &mut [Candidate]) {
+    let mut last: Option<String> = None;
+    for c in out.iter_mut() {
+        let Some(d) = c.date.as_mut() else { continue };
+        if c.rule != "date/anaphor" {
+            let v = &d.value;
+            let concrete = d.kind == "DATE" && v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()) && !v.contains('W') && !v.contains('Q') && !v.contains('X');
+            if concrete {
+                last = Some(v.clone());
+            }
+            continue;
+        }
+        let Some(prev) = last.as_deref() else { continue };
+        let words = text[c.start..c.end].to_lowercase();
+        let step: i64 = if words.contains("following") || words.contains("next") { 1 } else if words.contains("previous") { -1 } else { 0 };
+        let unit = words.split_whitespace().last().unwrap_or("");
+        let year: Option<i64> = prev.get(..4).and_then(|y| y.parse().ok());
+        let month: Option<i8> = prev.get(5..7).and_then(|m| m.parse().ok());
+        let day = (prev.len() >= 10).then(|| parse_iso(&prev[..10]).ok()).flatten();
+        let value = match unit {
+            "year" => year.map(|y| format!("{:04}", y + step)),
+            "month" => year.zip(month).and_then(|(y, m)| Date::new(y as i16, m, 1).ok()).and_then(|dt| shift(dt, step.months())).map(|dt| format!("{:04}-{:02}", dt.year(), dt.month())),
+            "day" => day.and_then(|dt| shift(dt, step.days())).map(iso),
+            "week" => day.and_then(|dt| shift(dt, (7 * step).days())).map(week_of),
+            "quarter" => year.zip(month).map(|(y, m)| {
+                let n = y * 4 + (m as i64 - 1) / 3 + step;
+                format!("{:04}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1)
+            }),
+            _ => None,
+        };
+        if let Some(v) = value {
+            d.value = v;
+        }
+    }
+}
+
 /// Span rules that look at a found expression's neighbours: a weekday and the date after it are
 /// one expression (`Thursday, Feb. 23, 2017`); an approximation before a point in time is part
 /// of it (`around 3:50 a.m.`, `right now`, `earlier today`), as is `just` before a duration
@@ -777,6 +824,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/part-of-day" => &["morning", "afternoon", "evening", "night"],
         "date/overnight" => &["overnight"],
         "date/vague-ago" => &["ago"],
+        "date/anaphor" => &["that", "following", "next", "previous", "same"],
         "date/vague-future" => &["few", "several", "coming", "ahead"],
         "date/vague-span" => &["days", "weeks", "months", "years", "decades", "hours"],
         "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
@@ -861,6 +909,7 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
         widen(sentence, s.start, &mut kept);
         out.extend(kept);
     }
+    anaphora(text, &mut out);
     out
 }
 
@@ -1030,6 +1079,15 @@ mod tests {
             let seg = crate::segment::segment(text);
             let _ = recognize(text, &seg, parse_iso("2016-11-24").ok());
         }
+    }
+    #[test]
+    fn date093_anaphora_count_from_the_last_date() {
+        let text = "Police arrived on March 3, 2016. He died the next day. That year was hard. The following month, he left.";
+        let seg = crate::segment::segment(text);
+        let got: Vec<(&str, String)> = recognize(text, &seg, parse_iso("2016-05-01").ok()).iter().map(|c| (&text[c.start..c.end], c.date.as_ref().unwrap().value.clone())).collect();
+        assert!(got.contains(&("the next day", "2016-03-04".into())), "{got:?}");
+        assert!(got.contains(&("That year", "2016".into())), "{got:?}");
+        assert!(got.contains(&("The following month", "2016-04".into())), "{got:?}");
     }
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 

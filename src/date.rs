@@ -701,6 +701,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             };
             d("SET", v)
         }),
+        r("date/set-named", format!(r"\b(?i:every|each)\s+(?:{WEEKDAY}|(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December))\b"), |c, _| {
+            // `each Thursday`, `every July`: a weekday or a month of every week or year.
+            match (c.name("wd"), c.name("mon")) {
+                (Some(wd), _) => d("SET", format!("XXXX-WXX-{}", weekday_of(wd.as_str()).to_monday_one_offset())),
+                (_, Some(m)) => d("SET", format!("XXXX-{:02}", month_number(m.as_str()))),
+                _ => None,
+            }
+        }),
     ]
 });
 
@@ -842,6 +850,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/spoken-year" => &["nineteen", "thousand"],
         "date/clock-weekday" => &["day"],
         "date/set" => &["every", "each", "daily", "weekly", "monthly", "annually", "yearly"],
+        "date/set-named" => &["every", "each"],
         _ => &[],
     }
 }
@@ -1089,6 +1098,8 @@ mod tests {
         assert!(got.contains(&("That year", "2016".into())), "{got:?}");
         assert!(got.contains(&("The following month", "2016-04".into())), "{got:?}");
     }
+    t!(date094_each_weekday, "the third flight departs each Thursday from August 6.", REF, "each Thursday", "SET", "XXXX-WXX-4");
+    t!(date095_every_month, "Orangemen march each July from their church.", REF, "each July", "SET", "XXXX-07");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

@@ -599,17 +599,34 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             }
             d("DATE", iso(day))
         }),
-        r("date/season", r"(?i)\b(?P<mod>last|this|next|the|early|late)\s+(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".into(), |c, x| {
+        r("date/season", r"(?i)\b(?P<mod>last|this(?:\s+past)?|next|the|early|late)\s+(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".into(), |c, x| {
             let s = match c["s"].to_lowercase().as_str() { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
             if let Some(y) = c.name("y") {
                 return d("DATE", format!("{}-{s}", y.as_str()));
             }
             let m = c["mod"].to_lowercase();
-            if m == "the" && !x.before.ends_with("in ") && !x.before.ends_with("during ") {
+            if m == "the" && !["in", "during", "over", "through", "into", "since", "until"].iter().any(|p| x.before.trim_end().rsplit(' ').next() == Some(*p)) {
                 return None;
             }
             let Some(r) = x.reference else { return d("DATE", format!("XXXX-{s}")) };
-            let y = r.year() as i64 + match m.as_str() { "last" => -1, "next" => 1, _ => 0 };
+            let y = r.year() as i64;
+            // `last summer` is the latest one that has ended: this year's once it is over (in
+            // October, the summer just past), else last year's. A winter is named by the year
+            // it begins in.
+            let end_month = match s { "SP" => 5, "SU" => 8, "FA" => 11, _ => 2 };
+            let last = if s == "WI" {
+                if r.month() >= 3 && r.month() <= 11 { y - 1 } else if r.month() == 12 { y - 1 } else { y - 2 }
+            } else if r.month() > end_month {
+                y
+            } else {
+                y - 1
+            };
+            let y = match m.split_whitespace().collect::<Vec<_>>().as_slice() {
+                ["last"] | ["this", "past"] => last,
+                // The next one to begin.
+                ["next"] => if r.month() < end_month - 2 || s == "WI" && r.month() < 12 { y } else { y + 1 },
+                _ => y,
+            };
             d("DATE", format!("{y:04}-{s}"))
         }),
         r("date/quarter", r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last|this|next)\s+year))?\b".into(), |c, x| {
@@ -1100,6 +1117,9 @@ mod tests {
     }
     t!(date094_each_weekday, "the third flight departs each Thursday from August 6.", REF, "each Thursday", "SET", "XXXX-WXX-4");
     t!(date095_every_month, "Orangemen march each July from their church.", REF, "each July", "SET", "XXXX-07");
+    t!(date096_last_summer_this_year, "Sales were strong last summer, the firm said.", Some("1989-10-30"), "last summer", "DATE", "1989-SU");
+    t!(date097_this_past_spring, "It sold the unit this past spring, those costs were high.", Some("1989-10-30"), "this past spring", "DATE", "1989-SP");
+    t!(date098_over_the_summer, "Over the summer, competitors offered discounts.", Some("1989-10-30"), "the summer", "DATE", "1989-SU");
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

@@ -498,6 +498,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", "PAST_REF"),
             }
         }),
+        r("date/same-period", r"(?i)\bthe\s+(?:same|corresponding|comparable|year-earlier|year-ago)\s+(?:period|month|quarter|week|day)\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)|(?:of\s+)?the\s+(?:previous|prior)\s+year)\b".into(), |_, _| {
+            // `the same period last year`: the period just named, a year back (filled in later).
+            d("DATE", "XXXX")
+        }),
         r("date/anaphor", r"(?i)\b(?:(?P<pre>earlier|later)\s+)?(?:that\s+(?:same\s+)?|the\s+(?P<rel>following|next|previous|same)\s+)(?P<unit>year|month|day|week|quarter)\b".into(), |c, _| {
             // `that year`, `the following month`, `the next day`: counted from the date the text
             // named last (filled in after the sentence pass; unknown until then).
@@ -738,9 +742,18 @@ fn anaphora(text: &str, out: &mut [Candidate]) {
     let mut last: Option<String> = None;
     for c in out.iter_mut() {
         let Some(d) = c.date.as_mut() else { continue };
+        if c.rule == "date/same-period" {
+            // The last period named, a year back, at its own precision (`2009-02` → `2008-02`).
+            if let Some(prev) = last.as_deref() {
+                if let Some(y) = prev.get(..4).and_then(|y| y.parse::<i64>().ok()) {
+                    d.value = format!("{:04}{}", y - 1, &prev[4..]);
+                }
+            }
+            continue;
+        }
         if c.rule != "date/anaphor" {
             let v = &d.value;
-            let concrete = d.kind == "DATE" && v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()) && !v.contains('W') && !v.contains('Q') && !v.contains('X');
+            let concrete = d.kind == "DATE" && v.len() >= 4 && v[..4].bytes().all(|b| b.is_ascii_digit()) && !v.contains('W') && !v.contains('X');
             if concrete {
                 last = Some(v.clone());
             }
@@ -850,6 +863,7 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/overnight" => &["overnight"],
         "date/vague-ago" => &["ago"],
         "date/anaphor" => &["that", "following", "next", "previous", "same"],
+        "date/same-period" => &["same", "corresponding", "comparable", "year-earlier", "year-ago"],
         "date/vague-future" => &["few", "several", "coming", "ahead"],
         "date/vague-span" => &["days", "weeks", "months", "years", "decades", "hours"],
         "date/relative-unit" | "date/earlier-this" | "date/ago" | "date/duration" => UNITS,
@@ -1120,6 +1134,13 @@ mod tests {
     t!(date096_last_summer_this_year, "Sales were strong last summer, the firm said.", Some("1989-10-30"), "last summer", "DATE", "1989-SU");
     t!(date097_this_past_spring, "It sold the unit this past spring, those costs were high.", Some("1989-10-30"), "this past spring", "DATE", "1989-SP");
     t!(date098_over_the_summer, "Over the summer, competitors offered discounts.", Some("1989-10-30"), "the summer", "DATE", "1989-SU");
+    #[test]
+    fn date099_same_period_last_year() {
+        let text = "Sales rose 43% in February compared to the same period last year, the firm said.";
+        let seg = crate::segment::segment(text);
+        let got: Vec<(&str, String)> = recognize(text, &seg, parse_iso("2010-03-03").ok()).iter().map(|c| (&text[c.start..c.end], c.date.as_ref().unwrap().value.clone())).collect();
+        assert!(got.contains(&("the same period last year", "2009-02".into())), "{got:?}");
+    }
     t!(date052_article_stays_with_the_noun, "the 6-year-old was treated", REF, "6-year-old", "DURATION", "P6Y");
 
     t!(date053_overnight, "the overnight shooting left two hurt", REF, "overnight", "TIME", "2025-07-19TNI");

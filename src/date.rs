@@ -219,6 +219,19 @@ fn holiday(name: &str, y: i16) -> Option<Date> {
     }
 }
 
+/// The quarter a report dated `r` speaks of (the one just ended when its month has barely
+/// begun), moved by `years` and `quarters`: `1989-Q3` for a report of 1989-11-02.
+fn reported_quarter(r: Date, years: i64, quarters: i64) -> Option<String> {
+    let q = shift(r, (-45).days())?;
+    quarter_value(q, years, quarters)
+}
+
+/// The quarter of `date`, moved by `years` and `quarters`, in TimeML form.
+fn quarter_value(date: Date, years: i64, quarters: i64) -> Option<String> {
+    let n = (date.year() as i64 + years) * 4 + (date.month() as i64 - 1) / 3 + quarters;
+    Some(format!("{:04}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1))
+}
+
 fn week_of(date: Date) -> String {
     let w = date.iso_week_date();
     format!("{:04}-W{:02}", w.year(), w.week())
@@ -463,9 +476,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 "quarter" => {
                     // `this quarter` in a report is the one reported on (just ended when the
                     // month has barely begun); `last` and `next` count from the calendar's.
-                    let q = if step == 0 { shift(r, (-45).days())? } else { r };
-                    let n = q.year() as i64 * 4 + (q.month() as i64 - 1) / 3 + step;
-                    d("DATE", format!("{:04}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1))
+                    let v = if step == 0 { reported_quarter(r, 0, 0)? } else { quarter_value(r, 0, step)? };
+                    d("DATE", v)
                 }
                 _ => d("DATE", format!("{:02}", (r.year() as i64 / 100) + step)),
             }
@@ -491,8 +503,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
                 // In a report on quarterly results, `a year ago` is the same quarter a year back.
                 "year" if x.quarterly => {
-                    let q = shift(r, (-45).days())?;
-                    d("DATE", format!("{:04}-Q{}", q.year() as i64 - n, (q.month() - 1) / 3 + 1))
+                    d("DATE", reported_quarter(r, -n, 0)?)
                 }
                 "year" => d("DATE", format!("{:04}", r.year() as i64 - n)),
                 _ => d("DATE", "PAST_REF"),
@@ -657,8 +668,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let current = c.name("mod").is_some_and(|m| m.as_str().eq_ignore_ascii_case("current"));
             match c["unit"].to_lowercase().as_str() {
                 "quarter" => {
-                    let q = if current { r } else { shift(r, (-45).days())? };
-                    d("DATE", format!("{:04}-Q{}", q.year(), (q.month() - 1) / 3 + 1))
+                    d("DATE", if current { quarter_value(r, 0, 0)? } else { reported_quarter(r, 0, 0)? })
                 }
                 "year" => d("DATE", format!("{:04}", r.year())),
                 "month" => d("DATE", format!("{:04}-{:02}", r.year(), r.month())),
@@ -678,15 +688,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 return d("DATE", format!("{:04}-Q{n}", r.year() as i64 - 1));
             }
             if x.quarterly || unit.as_deref() == Some("quarter") {
-                let q = shift(r, (-45).days())?;
-                d("DATE", format!("{:04}-Q{}", q.year() as i64 - 1, (q.month() - 1) / 3 + 1))
+                d("DATE", reported_quarter(r, -1, 0)?)
             } else {
                 d("DATE", format!("{:04}", r.year() as i64 - 1))
             }
         }),
         r("date/latest-period", r"(?i)\bthe\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter)\b".into(), |_, x| {
-            let q = shift(x.reference?, (-45).days())?;
-            d("DATE", format!("{:04}-Q{}", q.year(), (q.month() - 1) / 3 + 1))
+            d("DATE", reported_quarter(x.reference?, 0, 0)?)
         }),
         r("date/spoken-year", format!(r"(?i)\b(?:(?-i:{MONTH})\s+)?(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b"), |c, _| {
             let y = spoken_year(&c["sy"])?;

@@ -295,13 +295,31 @@ fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) {
                 found.remove(k + 1);
                 continue;
             }
+            // (Words such as `State`, `County` or `Sheriff's` may stand between: `Missouri State
+            // Highway Patrol`, `Pemiscot County Sheriff's Department`.)
             let mut j = e + 1;
-            while org_word(word(j)) && s.tokens[j].start == s.tokens[j - 1].end + 1 {
+            let mut last_org = None;
+            while j < s.tokens.len() && j < e + 6 {
+                let w = word(j);
+                let glued = s.tokens[j].start == s.tokens[j - 1].end;
+                let possessive = glued && matches!(w, "'" | "’") || glued && w == "s" && matches!(word(j - 1), "'" | "’");
+                if !possessive && s.tokens[j].start != s.tokens[j - 1].end + 1 {
+                    break;
+                }
+                if org_word(w) {
+                    last_org = Some(j);
+                } else if !possessive && !matches!(w, "State" | "County" | "City" | "Highway" | "Sheriff" | "Public" | "Fire" | "Metropolitan" | "Municipal") {
+                    break;
+                }
                 j += 1;
             }
-            if j > e + 1 && !found.iter().any(|m| m.start == s.tokens[e + 1].start) {
-                found[k].end = s.tokens[j - 1].end;
+            if let Some(j) = last_org.filter(|_| !found.iter().any(|m| m.start == s.tokens[e + 1].start && m.label != Some(Label::Org))) {
+                let end = s.tokens[j].end;
+                found[k].end = end;
                 found[k].label = Some(Label::Org);
+                // (An organisation word the model found on its own joins the name.)
+                found.retain(|m| !(m.start > s.tokens[e].end && m.end <= end));
+                continue;
             }
         }
         k += 1;
@@ -414,7 +432,7 @@ fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, found: &mut 
         while a > 0 && spaced(a - 1) && (capital(a - 1) || number(a - 1) || word(a - 1).starts_with(|c: char| c.is_ascii_digit()) && word(a - 1).contains('-')) && a + 3 > k {
             a -= 1;
         }
-        if a == k || (numbered_after && !numbered_before && a + 1 == k && !capital(a)) {
+        if a == k || (numbered_after && !numbered_before && a + 1 == k && !capital(a) && !word(a).starts_with(|c: char| c.is_ascii_digit())) {
             continue;
         }
         let b = if numbered_after { k + 2 } else { k + 1 };
@@ -1374,5 +1392,7 @@ mod tests {
             let _ = recognize(text, &seg);
         }
     }
+    t!(ent038_place_state_patrol, "Troopers with the Missouri State Highway Patrol arrived, and the Pemiscot County Sheriff's Department said so.", has [("Missouri State Highway Patrol", Org), ("Pemiscot County Sheriff's Department", Org)]);
+    t!(ent039_hour_news, "family members told 24-Hour News 8 on Monday.", has [("24-Hour News 8", Org)]);
     t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
 }

@@ -438,13 +438,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let letter = if letter == "DE" { "DE" } else { letter };
             d("DURATION", format!("P{}X{letter}", if time { "T" } else { "" }))
         }),
-        r("date/vague-future", r"(?i)\b(?:(?:the\s+)?(?:next|coming|past|last)\s+(?:few|several)\s+|(?:the\s+)?coming\s+|in\s+the\s+)(?P<unit>days|weeks|months|years|decades|hours)(?P<ahead>\s+ahead)?\b".into(), |c, x| {
+        r("date/vague-future", r"(?i)\b(?:(?:the\s+)?(?:next|coming|past|last)\s+(?:few|several)\s+|(?:the\s+)?coming\s+|in\s+the\s+)(?P<unit>days|weeks|months|years|decades|hours)(?P<ahead>\s+ahead)?\b".into(), |c, _| {
             // `the next few days`, `coming weeks`, `the weeks ahead`: a duration of unknown length.
             let whole = c.get(0)?.as_str().to_lowercase();
             if whole.starts_with("in the") && c.name("ahead").is_none() {
                 return None;
             }
-            let _ = x;
             let (letter, time, _) = unit_code(c["unit"].trim_end_matches('s'));
             d("DURATION", format!("P{}X{letter}", if time { "T" } else { "" }))
         }),
@@ -779,10 +778,7 @@ fn anaphora(text: &str, out: &mut [Candidate]) {
             "month" => year.zip(month).and_then(|(y, m)| Date::new(y as i16, m, 1).ok()).and_then(|dt| shift(dt, step.months())).map(|dt| format!("{:04}-{:02}", dt.year(), dt.month())),
             "day" => day.and_then(|dt| shift(dt, step.days())).map(iso),
             "week" => day.and_then(|dt| shift(dt, (7 * step).days())).map(week_of),
-            "quarter" => year.zip(month).map(|(y, m)| {
-                let n = y * 4 + (m as i64 - 1) / 3 + step;
-                format!("{:04}-Q{}", n.div_euclid(4), n.rem_euclid(4) + 1)
-            }),
+            "quarter" => year.zip(month).and_then(|(y, m)| Date::new(y as i16, m, 1).ok()).and_then(|dt| quarter_value(dt, 0, step)),
             _ => None,
         };
         if let Some(v) = value {
@@ -850,10 +846,14 @@ fn widen(sentence: &str, offset: usize, kept: &mut Vec<Candidate>) {
             }
         }
         // `35 years old`, `17 month old`: an age.
-        if d.kind == "DURATION" && (sentence[b..].starts_with(" old") || sentence[b..].starts_with(" olds")) && !sentence[b + 4..].starts_with(|ch: char| ch.is_alphanumeric() && ch != 's') {
-            c.end = offset + b + if sentence[b..].starts_with(" olds") { 5 } else { 4 };
-        } else if d.kind == "DURATION" && sentence[b..].starts_with(" old") && sentence[b..].len() == 4 {
-            c.end = offset + b + 4;
+        if d.kind == "DURATION" {
+            let rest = &sentence[b..];
+            let word_ends = |n: usize| !rest[n..].starts_with(|ch: char| ch.is_alphanumeric());
+            if rest.starts_with(" olds") && word_ends(5) {
+                c.end = offset + b + 5;
+            } else if rest.starts_with(" old") && word_ends(4) {
+                c.end = offset + b + 4;
+            }
         }
     }
 }

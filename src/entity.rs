@@ -670,7 +670,6 @@ fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Mention>) 
         let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
         // (A listed place inside a longer street name gives way: `[Illinois Route 106]`.)
         found.retain(|m| !(m.start < end && start < m.end));
-        let _ = g;
         found.push(Mention { start, end, label: Some(Label::Place), rule: "entity/address", strong: true, weak_position: false });
     }
     found.sort_by_key(|m| m.start);

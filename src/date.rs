@@ -91,6 +91,15 @@ fn small_number(n: &str) -> Option<u64> {
     crate::number::parse_number(&n)
 }
 
+/// Which way the sentence looks from the reference date.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Tense {
+    Past,
+    Future,
+    /// No tense cue: the nearest occurrence, the past preferred.
+    Open,
+}
+
 /// What a rule needs to know besides its match.
 struct Ctx<'a> {
     reference: Option<Date>,
@@ -112,10 +121,38 @@ impl Ctx<'_> {
         [
             " will ", "'ll ", "’ll ", " shall ", " scheduled ", " plans to ", " plan to ", " planned to ", " planning to ",
             " expected to ", " expects to ", " due to ", " set to ", " to be held", " going to ", " as soon as ",
-            " would be ", " is to ", " are to ", " intends to ",
+            " would be ", " would still be ", " is to ", " are to ", " intends to ",
         ]
         .iter()
         .any(|c| b.contains(c))
+    }
+
+    fn tense(&self) -> Tense {
+        // A deadline or a start points ahead whatever the verb (`extended to Nov. 20`,
+        // `payable Dec. 7`, `effective Feb. 1`).
+        let last = self.before.split_whitespace().next_back().unwrap_or("");
+        let forward = matches!(last, "by" | "until" | "till" | "through" | "to" | "effective" | "payable" | "before" | "around");
+        if self.future() {
+            Tense::Future
+        } else if !forward && self.past() {
+            Tense::Past
+        } else {
+            Tense::Open
+        }
+    }
+
+    /// Does the sentence tell of the past (a past-tense verb anywhere in it, no future cue)?
+    /// `resigned in March` is last March; `will open in March` the next one.
+    fn past(&self) -> bool {
+        if self.future() {
+            return false;
+        }
+        let after = self.after.to_lowercase();
+        let words: Vec<&str> = self.before.split_whitespace().chain(after.split_whitespace()).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+        words.iter().enumerate().any(|(i, w)| {
+            let prev = if i > 0 { words[i - 1] } else { "" };
+            is_past_verb(w) && !matches!(prev, "be" | "been" | "being" | "is" | "are" | "to" | "will" | "would" | "the" | "a" | "an")
+        })
     }
 
     /// Does a past-tense verb stand right before the date (`said Friday`, `met on Monday`)?
@@ -130,13 +167,20 @@ impl Ctx<'_> {
         if words.next().is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "will" | "would")) {
             return false;
         }
-        const IRREGULAR: &[&str] = &[
-            "said", "told", "met", "held", "went", "came", "took", "gave", "made", "began", "left", "saw", "heard",
-            "wrote", "spoke", "found", "won", "lost", "sent", "fell", "rose", "struck", "hit", "shot", "led", "fled",
-            "broke", "became", "brought", "bought", "sold", "paid", "fought", "caught", "ran", "was", "were",
-        ];
-        IRREGULAR.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "speed" | "feed" | "seed" | "indeed" | "scheduled"))
+        is_past_verb(w)
     }
+}
+
+/// A past-tense verb form: an irregular one, or a word in `-ed` that is not a noun or a
+/// future signal (`need`, `hundred`, `scheduled`, `expected`).
+fn is_past_verb(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "said", "told", "met", "held", "went", "came", "took", "gave", "made", "began", "left", "saw", "heard",
+        "wrote", "spoke", "found", "won", "lost", "sent", "fell", "rose", "struck", "hit", "shot", "led", "fled",
+        "broke", "became", "brought", "bought", "sold", "paid", "fought", "caught", "ran", "was", "were",
+    ];
+    IRREGULAR.contains(&w)
+        || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !matches!(w, "hundred" | "united" | "limited" | "scheduled" | "expected" | "planned" | "proposed" | "intended"))
 }
 
 type Resolve = fn(&Captures, &Ctx) -> Option<DateAttrs>;
@@ -244,17 +288,21 @@ fn shift(date: Date, span: Span) -> Option<Date> {
 /// The year of month `m` (and `day`) for a reference date: the occurrence nearest to it (news
 /// reports the last few months and announces the next few), or the next one on or after it
 /// when the sentence looks ahead.
-fn year_near(r: Date, m: i8, day: Option<i8>, future: bool) -> i64 {
+fn year_near(r: Date, m: i8, day: Option<i8>, tense: Tense) -> i64 {
     let y = r.year() as i64;
     let at = |year: i64| Date::new(year as i16, m, day.unwrap_or(15).min(28)).ok();
     let dist = |year: i64| at(year).and_then(|d| r.until(d).ok()).map(|s| s.get_days() as i64);
-    if future {
-        return if dist(y).is_some_and(|d| d >= if day.is_some() { 0 } else { -15 }) { y } else { y + 1 };
+    match tense {
+        Tense::Future => return if dist(y).is_some_and(|d| d >= if day.is_some() { 0 } else { -15 }) { y } else { y + 1 },
+        Tense::Past | Tense::Open => {}
     }
+    // News is mostly about the past: a past occurrence counts as three quarters as far, and
+    // in a sentence told in the past a future one counts four times as far (`resigned in
+    // March`, said in November, is last March; `extended to Nov. 20` is still ahead).
+    let ahead = if tense == Tense::Past { 12 } else { 4 };
     [y - 1, y, y + 1]
         .into_iter()
-        // News is mostly about the past: a past occurrence counts as three quarters as far.
-        .filter_map(|c| dist(c).map(|d| (if d > 0 { 4 * d } else { -3 * d }, c)))
+        .filter_map(|c| dist(c).map(|d| (if d > 0 { ahead * d } else { -3 * d }, c)))
         .min()
         .map_or(y, |(_, c)| c)
 }
@@ -319,7 +367,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 return None;
             }
             match x.reference {
-                Some(r) => ymd(year_near(r, m, Some(day), x.future()), m, day).and_then(|v| d("DATE", v)),
+                Some(r) => ymd(year_near(r, m, Some(day), x.tense()), m, day).and_then(|v| d("DATE", v)),
                 None => d("DATE", format!("XXXX-{m:02}-{day:02}")),
             }
         }),
@@ -327,7 +375,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let day: i8 = c["d"].parse().ok()?;
             let m = month_number(&c["mon"]);
             match x.reference {
-                Some(r) => ymd(r.year() as i64, m, day).and_then(|v| d("DATE", v)),
+                Some(r) => ymd(year_near(r, m, Some(day), x.tense()), m, day).and_then(|v| d("DATE", v)),
                 None => d("DATE", format!("XXXX-{m:02}-{day:02}")),
             }
         }),
@@ -345,7 +393,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some("last") => if m >= r.month() { r.year() - 1 } else { r.year() },
                 Some("next") => if m <= r.month() { r.year() + 1 } else { r.year() },
                 Some("this") => r.year(),
-                _ => year_near(r, m, None, x.future()) as i16,
+                Some("by" | "until" | "through") if x.tense() == Tense::Past => year_near(r, m, None, Tense::Open) as i16,
+                _ => year_near(r, m, None, x.tense()) as i16,
             };
             d("DATE", format!("{y:04}-{m:02}"))
         }),
@@ -1160,6 +1209,10 @@ mod tests {
     t!(date059_early_evening, "at the site since early evening, police said", REF, "early evening", "TIME", "2025-07-20TEV");
 
     t!(date060_for_weeks, "The talks went on for weeks without result.", REF, "weeks", "DURATION", "PXW");
+    t!(date100_month_in_a_past_sentence, "She resigned as treasurer in March, the club said.", Some("2024-11-02"), "March", "DATE", "2024-03");
+    t!(date101_month_ahead_in_a_present_sentence, "The club holds its vote in March.", Some("2024-11-02"), "March", "DATE", "2025-03");
+    t!(date102_deadline_in_a_past_sentence, "The bid was extended to Nov. 20, the firm said.", Some("2024-11-02"), "Nov. 20", "DATE", "2024-11-20");
+    t!(date103_day_month_in_a_past_sentence, "The plane first flew on 11 December, years late.", Some("2025-01-25"), "11 December", "DATE", "2024-12-11");
     t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]

@@ -692,12 +692,56 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             };
             d("DATE", format!("{y:04}-{s}"))
         }),
-        r("date/quarter", r"(?i)\b(?:the\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last|this|next)\s+year))?\b".into(), |c, x| {
+        r("date/quarter", r"(?i)\b(?:the\s+)?(?:(?P<y0>\d{4})\s+|(?P<rel0>last|this|next)\s+year['’]s\s+)?(?P<q>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last|this|next)\s+year))?\b".into(), |c, x| {
             let q = match &c["q"].to_lowercase()[..2] { "fi" if c["q"].eq_ignore_ascii_case("first") => 1, "1s" => 1, "se" | "2n" => 2, "th" | "3r" => 3, _ => 4 };
-            // `the first quarter of last year`.
-            let step = c.name("rel").map_or(0, |m| match m.as_str().to_lowercase().as_str() { "last" => -1, "next" => 1, _ => 0 });
-            let y = c.name("y").map(|y| y.as_str().to_string()).or_else(|| x.reference.map(|r| format!("{:04}", r.year() as i64 + step))).unwrap_or("XXXX".into());
-            d("DATE", format!("{y}-Q{q}"))
+            // `the first quarter of last year`, `next year's first quarter`, `the 1988 third quarter`.
+            let rel = c.name("rel").or(c.name("rel0"));
+            if let Some(y) = c.name("y").or(c.name("y0")) {
+                return d("DATE", format!("{}-Q{q}", y.as_str()));
+            }
+            let Some(r) = x.reference else { return d("DATE", format!("XXXX-Q{q}")) };
+            let current = (r.month() as i64 - 1) / 3 + 1;
+            let step = match rel.map(|m| m.as_str().to_lowercase()).as_deref() {
+                Some("last") => -1,
+                Some("next") => 1,
+                Some(_) => 0,
+                // No year: in the first quarter, a later quarter told of as past is last
+                // year's (`profits fell in the fourth quarter`, reported in January). (A
+                // quarter already over stays this year's even in the future tense: `expects
+                // to report a third-quarter loss`.)
+                None => -i64::from(current == 1 && q > current && x.tense() != Tense::Future),
+            };
+            d("DATE", format!("{:04}-Q{q}", r.year() as i64 + step))
+        }),
+        // `last year's quarter`, `the 1988 period`: the reported quarter of that year (or the
+        // year itself outside a report of quarterly results).
+        r("date/year-quarter", r"(?i)\b(?:the\s+(?P<y>\d{4})|(?P<rel>last|this|next)\s+year['’]s)\s+(?P<unit>quarter|period)\b".into(), |c, x| {
+            let y = match c.name("y") {
+                Some(y) => y.as_str().parse::<i64>().ok()?,
+                None => x.reference?.year() as i64 + match c["rel"].to_lowercase().as_str() { "last" => -1, "next" => 1, _ => 0 },
+            };
+            if !c["unit"].eq_ignore_ascii_case("quarter") && !x.quarterly {
+                return d("DATE", format!("{y:04}"));
+            }
+            let q = match x.reference {
+                Some(r) => reported_quarter(r, 0, 0)?.rsplit('Q').next()?.to_string(),
+                None => "X".into(),
+            };
+            d("DATE", format!("{y:04}-Q{q}"))
+        }),
+        // `the first half of 1990`, `the second half`, `the first two quarters of 1990`.
+        r("date/half", r"(?i)\b(?:the\s+)?(?P<h>first|second|last|latter)\s+(?:half|two\s+quarters)(?:\s+of\s+(?:(?P<y>\d{4})|(?P<rel>last|this|next)\s+year|the\s+year))?\b".into(), |c, x| {
+            // `the second half` of a match, of a film: only with a year or in a business report.
+            if c.name("y").is_none() && c.name("rel").is_none() && !x.quarterly && !c[0].to_lowercase().ends_with("year") {
+                return None;
+            }
+            let h = if c["h"].eq_ignore_ascii_case("first") { 1 } else { 2 };
+            let y = match (c.name("y"), x.reference) {
+                (Some(y), _) => y.as_str().to_string(),
+                (None, Some(r)) => format!("{:04}", r.year() as i64 + c.name("rel").map_or(0, |m| match m.as_str().to_lowercase().as_str() { "last" => -1, "next" => 1, _ => 0 })),
+                (None, None) => "XXXX".into(),
+            };
+            d("DATE", format!("{y}-H{h}"))
         }),
         // TempEval-3 gives a fiscal year the calendar year's value.
         r("date/fiscal", r"(?i)\bfiscal\s+(?:year\s+)?(?P<y>\d{4})\b".into(), |c, _| d("DATE", &c["y"])),
@@ -930,6 +974,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/holiday" => &["thanksgiving", "christmas", "new year", "independence", "fourth of july", "halloween", "valentine", "veterans", "labor day", "memorial day", "election day", "easter"],
         "date/season" => &["spring", "summer", "autumn", "fall", "winter"],
         "date/quarter" => &["quarter"],
+        "date/year-quarter" => &["quarter", "period"],
+        "date/half" => &["half", "quarters"],
         "date/fiscal" => &["fiscal"],
         "date/the-unit" => &["quarter", "year", "week", "month"],
         "date/month-relative-year" => &["year"],
@@ -1213,6 +1259,11 @@ mod tests {
     t!(date101_month_ahead_in_a_present_sentence, "The club holds its vote in March.", Some("2024-11-02"), "March", "DATE", "2025-03");
     t!(date102_deadline_in_a_past_sentence, "The bid was extended to Nov. 20, the firm said.", Some("2024-11-02"), "Nov. 20", "DATE", "2024-11-20");
     t!(date103_day_month_in_a_past_sentence, "The plane first flew on 11 December, years late.", Some("2025-01-25"), "11 December", "DATE", "2024-12-11");
+    t!(date104_this_years_quarter, "Sales in this year's second quarter fell 4%.", Some("2024-08-01"), "this year's second quarter", "DATE", "2024-Q2");
+    t!(date105_year_and_quarter, "It lost $2 million in the 2023 fourth quarter.", Some("2024-08-01"), "the 2023 fourth quarter", "DATE", "2023-Q4");
+    t!(date106_last_years_quarter, "Profit rose in the quarter; last year's quarter had a loss.", Some("2024-08-01"), "last year's quarter", "DATE", "2023-Q2");
+    t!(date107_first_half_of_year, "Output will rise in the first half of 2025.", Some("2024-08-01"), "the first half of 2025", "DATE", "2025-H1");
+    t!(date108_fourth_quarter_told_in_january, "Profits dropped in the fourth quarter, it said.", Some("2024-01-20"), "the fourth quarter", "DATE", "2023-Q4");
     t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]

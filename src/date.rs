@@ -429,7 +429,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             }
             d("DATE", &c["y"])
         }),
-        r("date/decade", r"\b(?:the\s+)?(?P<y>(?:1[89]|20)\d)0s\b".into(), |c, _| d("DATE", &c["y"])),
+        r("date/decade", r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<y>(?:1[89]|20)\d)0s\b".into(), |c, _| d("DATE", &c["y"])),
         r("date/decade-words", r"(?i)\bthe\s+(?:(?:early|mid|late)[\s-])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".into(), |c, _| {
             // `the nineties`: of the twentieth century, as news means it.
             let k = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].iter().position(|w| c["w"].eq_ignore_ascii_case(w))?;
@@ -496,7 +496,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let (letter, time, _) = unit_code(c["unit"].trim_end_matches('s'));
             d("DURATION", format!("P{}X{letter}", if time { "T" } else { "" }))
         }),
-        r("date/vague-ago", r"(?i)\b(?:years|months|weeks|days)\s+ago\b".into(), |_, _| d("DATE", "PAST_REF")),
+        r("date/vague-ago", r"(?i)\b(?:(?:several|a\s+few|many|some)\s+)?(?:years|months|weeks|days)\s+ago\b".into(), |_, _| d("DATE", "PAST_REF")),
         r("date/part-of-day", format!(r"(?i)\b(?P<mod>this|last|early|late)\s+{PART}\b"), |c, x| {
             let r = x.reference?;
             let last = c["mod"].eq_ignore_ascii_case("last");
@@ -538,7 +538,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", format!("{:04}", r.year())),
             }
         }),
-        r("date/ago", format!(r"(?i)\b{NUM}\s+{UNIT}s?\s+(?:ago|earlier)\b"), |c, x| {
+        r("date/ago", format!(r"(?i)\b(?:(?:almost|nearly|about|some|roughly|approximately|more\s+than|over|just|only|less\s+than)\s+)?{NUM}\s+{UNIT}s?\s+(?:ago|earlier)\b"), |c, x| {
             let n = small_number(&c["n"])? as i64;
             let unit = c["unit"].to_lowercase();
             let Some(r) = x.reference else { return d("DATE", "PAST_REF") };
@@ -603,7 +603,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let v = match letter { "DE" => "P10Y".to_string(), "CE" => "P100Y".to_string(), l => format!("P1{l}") };
             d("DURATION", v)
         }),
-        r("date/ref", r"(?i)\b(?P<w>now|currently|current|recently|nowadays|the\s+past|(?:the\s+)?future|soon|lately)\b".into(), |c, x| {
+        r("date/ref", r"(?i)\b(?P<w>now|currently|current|recently|nowadays|the\s+past|(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?)?future|soon|lately)\b".into(), |c, x| {
             let w = c["w"].to_lowercase();
             // `future` and `current` as words of time, not as in `future contracts`.
             // (An adjective before a noun: `the current system`, `future contracts`.)
@@ -616,7 +616,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             }
             let v = match w.as_str() {
                 "now" | "currently" | "current" | "nowadays" => "PRESENT_REF",
-                "the future" | "soon" => "FUTURE_REF",
+                w if w == "soon" || w.ends_with("future") => "FUTURE_REF",
                 _ => "PAST_REF",
             };
             d("DATE", v)
@@ -1264,6 +1264,10 @@ mod tests {
     t!(date106_last_years_quarter, "Profit rose in the quarter; last year's quarter had a loss.", Some("2024-08-01"), "last year's quarter", "DATE", "2023-Q2");
     t!(date107_first_half_of_year, "Output will rise in the first half of 2025.", Some("2024-08-01"), "the first half of 2025", "DATE", "2025-H1");
     t!(date108_fourth_quarter_told_in_january, "Profits dropped in the fourth quarter, it said.", Some("2024-01-20"), "the fourth quarter", "DATE", "2023-Q4");
+    t!(date109_the_near_future, "Talks may resume in the near future.", REF, "the near future", "DATE", "FUTURE_REF");
+    t!(date110_modifier_inside_ago, "The war ended almost four years ago.", REF, "almost four years ago", "DATE", "2021");
+    t!(date111_part_of_a_decade, "Prices peaked in the early 1980s.", REF, "the early 1980s", "DATE", "198");
+    t!(date112_several_years_ago, "The rate rose from 35% several years ago.", REF, "several years ago", "DATE", "PAST_REF");
     t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]

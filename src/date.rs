@@ -363,7 +363,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r("date/month-day", format!(r"\b{MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), |c, x| {
             let day: i8 = c["d"].parse().ok()?;
             let m = month_number(&c["mon"]);
-            if !(1..=31).contains(&day) || x.after.starts_with(':') || x.after.starts_with(",000") {
+            if !(1..=31).contains(&day) || x.after.starts_with(':') && x.after[1..].starts_with(|ch: char| ch.is_ascii_digit()) || x.after.starts_with(",000") {
                 return None;
             }
             match x.reference {
@@ -1268,6 +1268,7 @@ mod tests {
     t!(date110_modifier_inside_ago, "The war ended almost four years ago.", REF, "almost four years ago", "DATE", "2021");
     t!(date111_part_of_a_decade, "Prices peaked in the early 1980s.", REF, "the early 1980s", "DATE", "198");
     t!(date112_several_years_ago, "The rate rose from 35% several years ago.", REF, "several years ago", "DATE", "PAST_REF");
+    t!(date113_date_before_a_colon, "The Times said in an editorial on Thursday, April 6: the boy", REF, "Thursday, April 6", "DATE", "2025-04-06");
     t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]

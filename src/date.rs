@@ -30,7 +30,7 @@ pub fn iso(d: Date) -> String {
 
 const MONTH: &str = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const NUM: &str = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|(?:a\s+)?couple\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))";
+const NUM: &str = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|(?:a\s+)?couple\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine))";
 const UNIT: &str = r"(?P<unit>second|minute|hour|day|week|month|year|decade|century|centuries)";
 const PART: &str = r"(?P<part>morning|afternoon|evening|night)";
 
@@ -570,7 +570,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let v = match c["unit"].to_lowercase().as_str() { "year" => "XXXX", "month" => "XXXX-XX", "week" => "XXXX-WXX", "quarter" => "XXXX-QX", _ => "XXXX-XX-XX" };
             d("DATE", v)
         }),
-        r("date/duration", format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}[\s-]{UNIT}s?(?P<old>-olds?|-long)?\b"), |c, x| {
+        r("date/duration", format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]{UNIT}s?(?P<half2>\s+and\s+a\s+half)?(?P<old>-olds?|-long)?\b"), |c, x| {
             let n = c["n"].to_lowercase();
             if x.after.trim_start().starts_with("ago") {
                 return None;
@@ -596,6 +596,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 "CE" => ("Y", small_number(&n).map_or("X".into(), |v| (v * 100).to_string())),
                 l => (l, count),
             };
+            // `2 1/2 years`, `an hour and a half`: the half in the next smaller unit.
+            if c.name("half").or(c.name("half2")).is_some() {
+                let half = match (letter, time) {
+                    ("Y", _) => "6M",
+                    ("H", true) => "30M",
+                    ("M", true) => "30S",
+                    ("D", false) => "T12H",
+                    _ => return d("DURATION", format!("P{}{}.5{letter}", if time { "T" } else { "" }, small_number(&n)?)),
+                };
+                return d("DURATION", format!("P{}{count}{letter}{half}", if time { "T" } else { "" }));
+            }
             d("DURATION", format!("P{}{count}{letter}", if time { "T" } else { "" }))
         }),
         r("date/past-unit", r"(?i)\bthe\s+(?:past|last|previous|next|coming)\s+(?P<unit>year|month|week|day|decade|century)\b".into(), |c, _| {
@@ -1269,6 +1280,9 @@ mod tests {
     t!(date111_part_of_a_decade, "Prices peaked in the early 1980s.", REF, "the early 1980s", "DATE", "198");
     t!(date112_several_years_ago, "The rate rose from 35% several years ago.", REF, "several years ago", "DATE", "PAST_REF");
     t!(date113_date_before_a_colon, "The Times said in an editorial on Thursday, April 6: the boy", REF, "Thursday, April 6", "DATE", "2025-04-06");
+    t!(date114_half_years, "He spent 2 1/2 years in jail.", REF, "2 1/2 years", "DURATION", "P2Y6M");
+    t!(date115_an_hour_and_a_half, "The talks lasted an hour and a half.", REF, "an hour and a half", "DURATION", "PT1H30M");
+    t!(date116_number_words_with_a_space, "in the past twenty four hours", REF, "the past twenty four hours", "DURATION", "PT24H");
     t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]

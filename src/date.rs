@@ -113,18 +113,45 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn future(&self) -> bool {
         let b = self.before;
+        // A deadline moved or set points ahead (`postponed until Tuesday morning`, `gave them
+        // until 9 a.m. Tuesday`).
+        let mut back = b.split_whitespace().rev();
+        if matches!(back.next(), Some("until" | "till")) && back.any(|w| matches!(w, "postponed" | "extended" | "delayed" | "deferred" | "adjourned" | "given" | "gave" | "set")) {
+            return true;
+        }
         // A past-tense verb right before the date wins over a future word earlier in the
         // sentence (`… will …, Mr. Gerstner said Friday`).
         if self.past_verb_before() {
             return false;
         }
-        [
+        const CUES: &[&str] = &[
             " will ", "'ll ", "’ll ", " shall ", " scheduled ", " plans to ", " plan to ", " planned to ", " planning to ",
             " expected to ", " expects to ", " due to ", " set to ", " to be held", " going to ", " as soon as ",
             " would be ", " would still be ", " is to ", " are to ", " intends to ",
-        ]
-        .iter()
-        .any(|c| b.contains(c))
+        ];
+        // (A cue in the past perfect looks back: `it had been due to expire Friday`.)
+        let cue_in = |text: &str| {
+            CUES.iter().any(|c| text.match_indices(c).any(|(i, _)| !text[..i].ends_with(" had been")))
+        };
+        if cue_in(b) {
+            return true;
+        }
+        // A date at the head of its sentence takes the tense of the clause after it (`On
+        // Tuesday, the league plans to …`), when no past verb comes first.
+        if b.split_whitespace().count() <= 2 {
+            let after = self.after.to_lowercase();
+            let words: Vec<&str> = after.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')).collect();
+            for (i, w) in words.iter().enumerate() {
+                if is_past_verb(w) || *w == "had" || *w == "when" {
+                    return false;
+                }
+                let to_follows = words.get(i + 1) == Some(&"to");
+                if matches!(*w, "will" | "shall") || w.ends_with("'ll") || matches!(*w, "plans" | "plan") && to_follows {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     fn tense(&self) -> Tense {
@@ -1283,6 +1310,9 @@ mod tests {
     t!(date114_half_years, "He spent 2 1/2 years in jail.", REF, "2 1/2 years", "DURATION", "P2Y6M");
     t!(date115_an_hour_and_a_half, "The talks lasted an hour and a half.", REF, "an hour and a half", "DURATION", "PT1H30M");
     t!(date116_number_words_with_a_space, "in the past twenty four hours", REF, "the past twenty four hours", "DURATION", "PT24H");
+    t!(date117_deadline_moved, "Officials postponed until Tuesday morning any action.", REF, "Tuesday morning", "TIME", "2025-07-22TMO");
+    t!(date118_past_perfect_cue, "It had been due to expire Friday evening.", REF, "Friday evening", "TIME", "2025-07-18TEV");
+    t!(date119_fronted_weekday_future_clause, "On Tuesday, the league plans to hold a news conference.", REF, "Tuesday", "DATE", "2025-07-22");
     t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]

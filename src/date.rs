@@ -31,7 +31,7 @@ pub fn iso(d: Date) -> String {
 const MONTH: &str = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const NUM: &str = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|(?:a\s+)?couple\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine))";
-const UNIT: &str = r"(?P<unit>second|minute|hour|day|week|month|year|decade|century|centuries)";
+const UNIT: &str = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century|centuries)";
 const PART: &str = r"(?P<part>morning|afternoon|evening|night)";
 
 fn month_number(m: &str) -> i8 {
@@ -71,6 +71,7 @@ fn unit_code(u: &str) -> (&'static str, bool, u64) {
         "day" => ("D", false, 1),
         "week" => ("W", false, 1),
         "month" => ("M", false, 1),
+        "quarter" => ("Q", false, 1),
         "decade" => ("DE", false, 1),
         "century" | "centurie" => ("CE", false, 1),
         _ => ("Y", false, 1),
@@ -460,6 +461,23 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             d("DATE", &c["y"])
         }),
         r("date/decade", r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<y>(?:1[89]|20)\d)0s\b".into(), |c, _| d("DATE", &c["y"])),
+        // `the 80s`, `since '82`: the century left out, as news means it (the twentieth, or
+        // the twenty-first for years up to the reference's).
+        r("date/short-year", r"(?i)\b(?:(?P<the>the)\s+['’]?(?P<d>[2-9]0)s\b|(?:in|since|of|from|until)\s+['’](?P<yy>\d\d)\b)".into(), |c, x| {
+            if let Some(dd) = c.name("d") {
+                return d("DATE", format!("19{}", &dd.as_str()[..1]));
+            }
+            let yy: i64 = c["yy"].parse().ok()?;
+            let now = x.reference.map_or(2000, |r| r.year() as i64 % 100);
+            d("DATE", format!("{}", if yy <= now { 2000 + yy } else { 1900 + yy }))
+        }),
+        // `to end the day`, `later in the day`, `for the day`: the day of the report.
+        r("date/the-day", r"(?i)\b(?:(?:end(?:ed|ing|s)?|finish(?:ed|ing|es)?|clos(?:e|ed|ing)|start(?:ed|ing)?|for|(?:earlier|later|late|early)\s+in)\s+)(?P<span>the\s+day)\b".into(), |_, x| {
+            if x.after.trim_start().starts_with(|ch: char| ch.is_ascii_alphanumeric()) && !x.after.trim_start().starts_with("at") && !x.after.trim_start().starts_with("with") && !x.after.trim_start().starts_with("down") && !x.after.trim_start().starts_with("up") {
+                return None;
+            }
+            d("DATE", iso(x.reference?))
+        }),
         r("date/decade-words", r"(?i)\bthe\s+(?:(?:early|mid|late)[\s-])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b".into(), |c, _| {
             // `the nineties`: of the twentieth century, as news means it.
             let k = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].iter().position(|w| c["w"].eq_ignore_ascii_case(w))?;
@@ -481,6 +499,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some("last") | Some("past") => weekday_near(r, wd, true, false),
                 Some("next") | Some("coming") => weekday_near(r, wd, true, true),
                 Some("this") => weekday_near(r, wd, false, x.future()),
+                // `closed until Friday`: ahead, unless the sentence is told in the past.
+                None if x.before.trim_end().ends_with(" until") && !x.past() => weekday_near(r, wd, false, true),
                 _ => weekday_near(r, wd, false, x.future()),
             }?;
             match part {
@@ -584,6 +604,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     d("DATE", reported_quarter(r, -n, 0)?)
                 }
                 "year" => d("DATE", format!("{:04}", r.year() as i64 - n)),
+                "quarter" => d("DATE", quarter_value(r, 0, -n)?),
                 _ => d("DATE", "PAST_REF"),
             }
         }),
@@ -600,12 +621,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             let v = match c["unit"].to_lowercase().as_str() { "year" => "XXXX", "month" => "XXXX-XX", "week" => "XXXX-WXX", "quarter" => "XXXX-QX", _ => "XXXX-XX-XX" };
             d("DATE", v)
         }),
-        r("date/duration", format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-]{UNIT}s?(?P<half2>\s+and\s+a\s+half)?(?P<old>-olds?|-long)?\b"), |c, x| {
+        r("date/duration", format!(r"(?i)\b(?:the\s+)?(?:(?:past|last|next|previous|first|coming)\s+)?(?:(?:over|more\s+than|nearly|about|almost|at\s+least|some|around|less\s+than|up\s+to|roughly)\s+)?{NUM}(?P<half>\s+1/2|\s*½|\s+and\s+a\s+half)?[\s-](?:(?:trading|business|working|straight|consecutive)\s+)?{UNIT}s?(?P<half2>\s+and\s+a\s+half)?(?P<old>-olds?|-long)?\b"), |c, x| {
             let n = c["n"].to_lowercase();
             if x.after.trim_start().starts_with("ago") {
                 return None;
             }
             let whole = c.get(0)?.as_str();
+            // `a quarter of the vote`: a fraction, not three months.
+            if c["unit"].eq_ignore_ascii_case("quarter") && (small_number(&n).is_none_or(|v| v < 2) || whole.to_lowercase().contains("-quarter")) {
+                return None;
+            }
             if n == "a" || n == "an" {
                 // A rate, not a duration: `700 seats a week`, `$1.76 a year`, `24 hours a day`.
                 let mut back = x.before.trim_end().rsplit(' ');
@@ -995,6 +1020,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
     match id {
         "date/iso" | "date/numeric" | "date/year" | "date/bare-year" | "date/decade" | "date/clock" | "date/century" => &["#"],
         "date/decade-words" => &["ties"],
+        "date/short-year" => &["0s", "'", "’"],
+        "date/the-day" => &[" the day"],
         "date/day-month-year" | "date/month-day-year" | "date/month-day" | "date/day-month" | "date/month-year" | "date/month" => MONTHS,
         "date/weekday" => &["day"],
         "date/relative-day" => &["day", "tomorrow", "tonight"],
@@ -1049,7 +1076,9 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
                 let before = format!(" {} ", lower.get(..m.start()).unwrap_or(""));
                 let ctx = Ctx { reference, quarterly, before: &before, after: &sentence[m.end()..] };
                 if let Some(attrs) = (rule.resolve)(&c, &ctx) {
-                    let (mut a, b) = (m.start(), m.end());
+                    // A rule may match context around its expression and name the expression
+                    // itself `span`.
+                    let (mut a, b) = c.name("span").map_or((m.start(), m.end()), |g| (g.start(), g.end()));
                     // Signals such as `in`, `since` are matched for context but stay outside.
                     if let Some(lead) = sentence[a..b].split_whitespace().next() {
                         let l = lead.to_lowercase();
@@ -1314,6 +1343,14 @@ mod tests {
     t!(date118_past_perfect_cue, "It had been due to expire Friday evening.", REF, "Friday evening", "TIME", "2025-07-18TEV");
     t!(date119_fronted_weekday_future_clause, "On Tuesday, the league plans to hold a news conference.", REF, "Tuesday", "DATE", "2025-07-22");
     t!(date120_since_month_is_past, "Since May, he has been talking about Turkey's plans to launch an operation.", REF, "May", "DATE", "2025-05");
+    t!(date121_until_weekday_ahead, "Markets will stay shut; trading is suspended until Friday.", Some("2025-07-17"), "Friday", "DATE", "2025-07-18");
+    t!(date122_until_weekday_past, "Until Thursday, police had not named him.", Some("2025-07-19"), "Thursday", "DATE", "2025-07-17");
+    t!(date123_end_the_day, "The index fell 2% to end the day at 7,114.", REF, "the day", "DATE", "2025-07-20");
+    t!(date124_short_year, "Shares hit their lowest level since '82 on Monday.", REF, "'82", "DATE", "1982");
+    t!(date125_short_decade, "boxy cars of the 70s and 80s", REF, "the 70s", "DATE", "197");
+    t!(date126_trading_days, "For the past five trading days, stocks fell.", REF, "the past five trading days", "DURATION", "P5D");
+    t!(date127_consecutive_quarters, "after two consecutive quarters of decline", REF, "two consecutive quarters", "DURATION", "P2Q");
+    t!(date128_three_quarters_is_a_fraction_not_a_duration, "Iraq imports about three-quarters of its food; it fell two quarters in a row.", REF, "two quarters", "DURATION", "P2Q");
     t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]

@@ -32,6 +32,8 @@ const MONTH: &str = r"(?P<mon>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr
 const WEEKDAY: &str = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const NUM: &str = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|a\s+few|(?:a\s+)?couple\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?:one|two|three|four|five|six|seven|eight|nine))";
 const UNIT: &str = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|century|centuries)";
+/// A year said in words (`nineteen ninety-four`, `two thousand and one`).
+const SPOKEN_YEAR: &str = r"nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?";
 const PART: &str = r"(?P<part>morning|afternoon|evening|night)";
 
 fn month_number(m: &str) -> i8 {
@@ -526,6 +528,17 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 _ => d("DATE", iso(date)),
             }
         }),
+        // `mid-afternoon yesterday`, `morning today`.
+        r("date/part-relative-day", format!(r"(?i)\b(?:(?:early|late|mid)[- ]?)?{PART}\s+(?P<w>yesterday|today)\b"), |c, x| {
+            let day = if c["w"].eq_ignore_ascii_case("yesterday") { x.reference?.yesterday().ok()? } else { x.reference? };
+            d("TIME", format!("{}T{}", iso(day), part_code(&c["part"])))
+        }),
+        // `the week of March 6`: the week holding that day.
+        r("date/week-of", format!(r"(?i)\bthe\s+week\s+of\s+(?-i:{MONTH})\s+(?P<d>\d{{1,2}})\b"), |c, x| {
+            let (m, day): (i8, i8) = (month_number(&c["mon"]), c["d"].parse().ok()?);
+            let r = x.reference?;
+            d("DATE", week_of(Date::new(year_near(r, m, Some(day), x.tense()) as i16, m, day).ok()?))
+        }),
         r("date/overnight", r"(?i)\bovernight\b".into(), |_, x| {
             // News written in the morning: the night before the reference date.
             let r = x.reference?;
@@ -605,6 +618,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
                 "year" => d("DATE", format!("{:04}", r.year() as i64 - n)),
                 "quarter" => d("DATE", quarter_value(r, 0, -n)?),
+                "decade" => d("DATE", format!("{:04}", r.year() as i64 - 10 * n)),
                 _ => d("DATE", "PAST_REF"),
             }
         }),
@@ -725,10 +739,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             }
             d("DATE", iso(day))
         }),
-        r("date/season", r"(?i)\b(?P<mod>last|this(?:\s+past)?|next|the|early|late)\s+(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b".into(), |c, x| {
+        r("date/season", format!(r"(?i)\b(?P<mod>last|this(?:\s+past)?|next|the|early|late)\s+(?P<s>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?P<y>\d{{4}})|\s+of\s+(?P<sy>{SPOKEN_YEAR}))?\b"), |c, x| {
             let s = match c["s"].to_lowercase().as_str() { "spring" => "SP", "summer" => "SU", "winter" => "WI", _ => "FA" };
             if let Some(y) = c.name("y") {
                 return d("DATE", format!("{}-{s}", y.as_str()));
+            }
+            if let Some(y) = c.name("sy") {
+                return d("DATE", format!("{:04}-{s}", spoken_year(y.as_str())?));
             }
             let m = c["mod"].to_lowercase();
             if m == "the" && !["in", "during", "over", "through", "into", "since", "until"].iter().any(|p| x.before.trim_end().rsplit(' ').next() == Some(*p)) {
@@ -851,7 +868,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r("date/latest-period", r"(?i)\bthe\s+(?:latest|most\s+recent|recent)\s+(?:period|quarter)\b".into(), |_, x| {
             d("DATE", reported_quarter(x.reference?, 0, 0)?)
         }),
-        r("date/spoken-year", format!(r"(?i)\b(?:(?-i:{MONTH})\s+)?(?:the\s+year\s+)?(?P<sy>nineteen[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?(?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b"), |c, _| {
+        r("date/spoken-year", format!(r"(?i)\b(?:(?-i:{MONTH})\s+)?(?:the\s+year\s+)?(?P<sy>{SPOKEN_YEAR})\b"), |c, _| {
             let y = spoken_year(&c["sy"])?;
             match c.name("mon") {
                 Some(m) => d("DATE", format!("{y:04}-{:02}", month_number(m.as_str()))),
@@ -1027,6 +1044,8 @@ fn triggers(id: &str) -> &'static [&'static str] {
         "date/relative-day" => &["day", "tomorrow", "tonight"],
         "date/part-of-day" => &["morning", "afternoon", "evening", "night"],
         "date/overnight" => &["overnight"],
+        "date/part-relative-day" => &["yesterday", "today"],
+        "date/week-of" => &["week of"],
         "date/vague-ago" => &["ago"],
         "date/anaphor" => &["that", "following", "next", "previous", "same"],
         "date/same-period" => &["same", "corresponding", "comparable", "year-earlier", "year-ago"],
@@ -1351,6 +1370,10 @@ mod tests {
     t!(date126_trading_days, "For the past five trading days, stocks fell.", REF, "the past five trading days", "DURATION", "P5D");
     t!(date127_consecutive_quarters, "after two consecutive quarters of decline", REF, "two consecutive quarters", "DURATION", "P2Q");
     t!(date128_three_quarters_is_a_fraction_not_a_duration, "Iraq imports about three-quarters of its food; it fell two quarters in a row.", REF, "two quarters", "DURATION", "P2Q");
+    t!(date129_season_of_a_spoken_year, "in the winter of nineteen ninety-four", REF, "the winter of nineteen ninety-four", "DATE", "1994-WI");
+    t!(date130_decades_ago, "The army seized power more than four decades ago.", REF, "more than four decades ago", "DATE", "1985");
+    t!(date131_part_before_yesterday, "Trading halted in mid-afternoon yesterday.", REF, "mid-afternoon yesterday", "TIME", "2025-07-19TAF");
+    t!(date132_week_of, "Hearings are set for the week of March 6.", Some("2025-02-24"), "the week of March 6", "DATE", "2025-W10");
     t!(date061_recent_years, "Kidnappings rose in recent years, police said.", REF, "recent years", "DURATION", "PXY");
 
     #[test]

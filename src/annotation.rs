@@ -58,6 +58,16 @@ pub enum Origin {
     User,
 }
 
+/// Where an annotation stands in review: the machine's suggestions wait for the reviewer, who
+/// accepts or rejects them; what the user makes or changes is accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Suggested,
+    Accepted,
+    Rejected,
+}
+
 /// TimeML type and value of a DATE annotation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateAttrs {
@@ -153,6 +163,7 @@ pub struct Annotation {
     pub start: usize,
     pub end: usize,
     pub origin: Origin,
+    pub status: Status,
     pub rule: Option<String>,
     pub date: Option<DateAttrs>,
     pub casualty: Option<CasualtyAttrs>,

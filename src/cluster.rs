@@ -137,7 +137,7 @@ mod tests {
             let s = s.trim_start_matches("the ").trim_end_matches('.');
             let start = from + text[from..].find(s).unwrap();
             from = start + s.len();
-            anns.push(Annotation { id: id as u32, label: *label, start, end: start + s.len(), origin: Origin::Auto, rule: None, date: None, casualty: None });
+            anns.push(Annotation { id: id as u32, label: *label, start, end: start + s.len(), origin: Origin::Auto, status: crate::annotation::Status::Suggested, rule: None, date: None, casualty: None });
         }
         let got: Vec<(String, Vec<usize>)> = clusters(text, &anns).into_iter().map(|c| (c.name, c.mentions)).collect();
         assert_eq!(

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin};
+use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin, Status};
 use crate::error::{Error, Result};
 use crate::offset::{OffsetMap, Unit};
 use crate::segment::{self, Segmentation};
@@ -76,6 +76,11 @@ pub enum Edit {
         victims: Option<String>,
     },
     SetReferenceDate { date: Option<String> },
+    /// The reviewer keeps a suggestion as it is.
+    Accept { id: String },
+    /// The reviewer turns a suggestion down: it stays in the document (and can be accepted
+    /// again) but leaves the entities, summaries and export.
+    Reject { id: String },
 }
 
 impl Document {
@@ -109,6 +114,7 @@ impl Document {
                 start: c.start,
                 end: c.end,
                 origin: Origin::Auto,
+                status: Status::Suggested,
                 rule: Some(c.rule.to_string()),
                 date: c.date,
                 casualty: c.casualty,
@@ -137,6 +143,35 @@ impl Document {
     }
     pub fn annotations(&self) -> &[Annotation] {
         &self.state.annotations
+    }
+    /// The annotations that count: all but the rejected ones.
+    pub fn live(&self) -> impl Iterator<Item = &Annotation> {
+        self.state.annotations.iter().filter(|a| a.status != Status::Rejected)
+    }
+
+    /// How many annotations wait for review, and how many were accepted and rejected.
+    pub fn review_counts(&self) -> (usize, usize, usize) {
+        let n = |s: Status| self.state.annotations.iter().filter(|a| a.status == s).count();
+        (n(Status::Suggested), n(Status::Accepted), n(Status::Rejected))
+    }
+
+    /// The next annotation in text order after `from` (or the first), or the previous one
+    /// when `backwards`; with `pending`, only suggestions still waiting for review. Wraps
+    /// around the ends.
+    pub fn next_in_review(&self, from: Option<&str>, backwards: bool, pending: bool) -> Option<String> {
+        let list: Vec<&Annotation> = self.state.annotations.iter().filter(|a| !pending || a.status == Status::Suggested).collect();
+        if list.is_empty() {
+            return None;
+        }
+        let here = from.and_then(|id| self.index_of(id).ok()).map(|i| &self.state.annotations[i]);
+        let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end), a.id);
+        let pick = match (here, backwards) {
+            (None, false) => list.first(),
+            (None, true) => list.last(),
+            (Some(h), false) => list.iter().find(|a| key(a) > key(h)).or(list.first()),
+            (Some(h), true) => list.iter().rev().find(|a| key(a) < key(h)).or(list.last()),
+        };
+        pick.map(|a| a.id_string())
     }
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -225,7 +260,7 @@ impl Document {
                 let (date, casualty) = self.attrs_for(label, s, e);
                 let id = self.state.next_id;
                 self.state.next_id += 1;
-                self.state.annotations.push(Annotation { id, label, start: s, end: e, origin: Origin::User, rule: None, date, casualty });
+                self.state.annotations.push(Annotation { id, label, start: s, end: e, origin: Origin::User, status: Status::Accepted, rule: None, date, casualty });
                 created = Some(format!("a{id}"));
             }
             Edit::Remove { id } => {
@@ -245,6 +280,7 @@ impl Document {
                 a.date = date;
                 a.casualty = casualty;
                 a.origin = Origin::User;
+                a.status = Status::Accepted;
             }
             Edit::Resize { id, start, end } => {
                 let i = self.index_of(&id)?;
@@ -254,6 +290,7 @@ impl Document {
                 a.start = s;
                 a.end = e;
                 a.origin = Origin::User;
+                a.status = Status::Accepted;
             }
             Edit::Nudge { id, edge, by } => {
                 let i = self.index_of(&id)?;
@@ -265,6 +302,7 @@ impl Document {
                 a.start = s;
                 a.end = e;
                 a.origin = Origin::User;
+                a.status = Status::Accepted;
             }
             Edit::SetDate { id, kind, value } => {
                 let i = self.index_of(&id)?;
@@ -276,6 +314,7 @@ impl Document {
                 }
                 a.date = Some(attrs);
                 a.origin = Origin::User;
+                a.status = Status::Accepted;
             }
             Edit::SetCasualty { id, category, count, qualifier, min, max, victims } => {
                 let i = self.index_of(&id)?;
@@ -288,6 +327,15 @@ impl Document {
                 }
                 a.casualty = Some(attrs);
                 a.origin = Origin::User;
+                a.status = Status::Accepted;
+            }
+            Edit::Accept { id } => {
+                let i = self.index_of(&id)?;
+                self.state.annotations[i].status = Status::Accepted;
+            }
+            Edit::Reject { id } => {
+                let i = self.index_of(&id)?;
+                self.state.annotations[i].status = Status::Rejected;
             }
             Edit::SetReferenceDate { date } => {
                 let d = match date.as_deref().map(str::trim) {
@@ -441,6 +489,38 @@ mod tests {
         assert_eq!(d.annotations()[d.index_of(&sat).unwrap()].date.as_ref().unwrap().value, "2025-07-12");
         assert!(d.undo());
         assert_eq!(d.reference_date().map(date::iso).as_deref(), Some("2025-08-01"));
+    }
+
+    #[test]
+    fn review_accept_reject_and_walk_in_text_order() {
+        let mut d = doc();
+        let n = d.annotations().len();
+        assert_eq!(d.review_counts(), (n, 0, 0));
+        let first = d.next_in_review(None, false, true).unwrap();
+        assert_eq!(first, d.annotations()[0].id_string());
+        let second = d.next_in_review(Some(&first), false, true).unwrap();
+        assert_eq!(second, d.annotations()[1].id_string());
+        // Backwards from the first wraps to the last.
+        assert_eq!(d.next_in_review(Some(&first), true, true).unwrap(), d.annotations()[n - 1].id_string());
+        d.apply(Edit::Accept { id: first.clone() }, Unit::Utf16).unwrap();
+        d.apply(Edit::Reject { id: second.clone() }, Unit::Utf16).unwrap();
+        assert_eq!(d.review_counts(), (n - 2, 1, 1));
+        // Pending review skips what is decided; all review visits everything.
+        assert_eq!(d.next_in_review(None, false, true).unwrap(), d.annotations()[2].id_string());
+        assert_eq!(d.next_in_review(Some(&first), false, false).unwrap(), second);
+        // A rejected suggestion leaves the export and the entities, but stays in the document.
+        let export = crate::json::export(&d);
+        assert!(!export.annotations.iter().any(|a| a.id == second));
+        assert!(!export.entities.iter().any(|e| e.mentions.contains(&second)));
+        assert!(crate::json::export_with(&d, true).annotations.iter().any(|a| a.id == second && a.status == Status::Rejected));
+        // Relabelling is a decision too; undo brings the suggestion back.
+        let third = d.annotations()[2].id_string();
+        d.apply(Edit::Relabel { id: third.clone(), label: "ORG".into() }, Unit::Utf16).unwrap();
+        assert_eq!(d.annotations()[2].status, Status::Accepted);
+        assert!(d.undo());
+        assert_eq!(d.annotations()[2].status, Status::Suggested);
+        assert!(d.undo());
+        assert_eq!(d.review_counts(), (n - 1, 1, 0));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin};
+use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin, Status};
 use crate::cluster;
 use crate::date;
 use crate::document::Document;
@@ -24,6 +24,7 @@ pub struct ExportAnnotation {
     pub end: usize,
     pub quote: String,
     pub origin: Origin,
+    pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -58,35 +59,38 @@ pub struct ExportDocument {
     pub casualty_summary: Vec<crate::summary::CategorySummary>,
 }
 
-/// Annotations and entities of `doc` with positions in `unit`.
-pub fn annotations_in(doc: &Document, unit: Unit) -> (Vec<ExportAnnotation>, Vec<ExportEntity>) {
-    let anns = doc.annotations();
-    let clusters = cluster::clusters(doc.text(), anns);
-    let mut entity_of = vec![None; anns.len()];
+/// Annotations and entities of `doc` with positions in `unit`, in text order. Rejected
+/// suggestions are left out unless `include_rejected`; they never join an entity.
+pub fn annotations_in(doc: &Document, unit: Unit, include_rejected: bool) -> (Vec<ExportAnnotation>, Vec<ExportEntity>) {
+    let live: Vec<Annotation> = doc.live().cloned().collect();
+    let clusters = cluster::clusters(doc.text(), &live);
+    let mut entity_of: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
     let entities = clusters
         .iter()
         .enumerate()
         .map(|(k, c)| {
             let id = format!("e{}", k + 1);
             for &m in &c.mentions {
-                entity_of[m] = Some(id.clone());
+                entity_of.insert(live[m].id, id.clone());
             }
-            ExportEntity { id, label: c.label, name: c.name.clone(), mentions: c.mentions.iter().map(|&m| anns[m].id_string()).collect() }
+            ExportEntity { id, label: c.label, name: c.name.clone(), mentions: c.mentions.iter().map(|&m| live[m].id_string()).collect() }
         })
         .collect();
     let map = doc.offsets();
-    let out = anns
+    let out = doc
+        .annotations()
         .iter()
-        .zip(entity_of)
-        .map(|(a, entity)| ExportAnnotation {
+        .filter(|a| include_rejected || a.status != Status::Rejected)
+        .map(|a| ExportAnnotation {
             id: a.id_string(),
             label: a.label,
             start: map.from_byte(a.start, unit),
             end: map.from_byte(a.end, unit),
             quote: doc.text()[a.start..a.end].to_string(),
             origin: a.origin,
+            status: a.status,
             rule: a.rule.clone(),
-            entity,
+            entity: entity_of.get(&a.id).cloned(),
             date: a.date.clone(),
             casualty: a.casualty.clone(),
         })
@@ -94,9 +98,14 @@ pub fn annotations_in(doc: &Document, unit: Unit) -> (Vec<ExportAnnotation>, Vec
     (out, entities)
 }
 
-/// The export document of `doc`.
+/// The export document of `doc` (rejected suggestions left out).
 pub fn export(doc: &Document) -> ExportDocument {
-    let (annotations, entities) = annotations_in(doc, Unit::CodePoint);
+    export_with(doc, false)
+}
+
+/// The export document of `doc`, with the rejected suggestions when asked.
+pub fn export_with(doc: &Document, include_rejected: bool) -> ExportDocument {
+    let (annotations, entities) = annotations_in(doc, Unit::CodePoint, include_rejected);
     ExportDocument {
         id: None,
         format: FORMAT,
@@ -193,6 +202,8 @@ pub fn import(json: &str) -> Result<Document> {
             start: s,
             end: e,
             origin: a.origin.unwrap_or(Origin::User),
+            // Files without review states: the machine's annotations still wait for review.
+            status: a.status.unwrap_or(if a.origin == Some(Origin::Auto) { Status::Suggested } else { Status::Accepted }),
             rule: a.rule,
             date: if label == Label::Date { a.date } else { None },
             casualty: if label == Label::Casualty { a.casualty } else { None },
@@ -212,6 +223,7 @@ struct ExportAnnotationIn {
     end: usize,
     quote: Option<String>,
     origin: Option<Origin>,
+    status: Option<Status>,
     rule: Option<String>,
     date: Option<DateAttrs>,
     casualty: Option<CasualtyAttrs>,

@@ -36,7 +36,7 @@ pub fn summarize(doc: &Document) -> Vec<CategorySummary> {
     for category in CATEGORIES {
         let mut figures: Vec<Figure> = Vec::new();
         let (mut low, mut high, mut best) = (u64::MAX, 0u64, None::<u64>);
-        for a in doc.annotations().iter().filter(|a| a.label == Label::Casualty) {
+        for a in doc.live().filter(|a| a.label == Label::Casualty) {
             let Some(c) = a.casualty.as_ref().filter(|c| c.category == category) else { continue };
             let Some(count) = c.count else { continue };
             low = low.min(c.min.unwrap_or(count));
@@ -69,7 +69,7 @@ pub struct TimelineEntry {
 /// out, since they have no place on a line of days.
 pub fn timeline(doc: &Document) -> Vec<TimelineEntry> {
     let mut out: Vec<TimelineEntry> = Vec::new();
-    for a in doc.annotations().iter().filter(|a| a.label == Label::Date) {
+    for a in doc.live().filter(|a| a.label == Label::Date) {
         let Some(d) = &a.date else { continue };
         let placed = matches!(d.kind.as_str(), "DATE" | "TIME") && d.value.starts_with(|c: char| c.is_ascii_digit()) && !d.value.contains('X');
         if !placed {
@@ -103,7 +103,7 @@ pub fn casualty_csv(doc: &Document) -> String {
     let map = doc.offsets();
     let mut out = String::from("id,start,end,quote,category,count,qualifier,min,max,victims,origin\n");
     let n = |v: Option<u64>| v.map_or(String::new(), |v| v.to_string());
-    for a in doc.annotations().iter().filter(|a| a.label == Label::Casualty) {
+    for a in doc.live().filter(|a| a.label == Label::Casualty) {
         let Some(c) = &a.casualty else { continue };
         let row = [
             a.id_string(),

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::annotation::Label;
+use crate::annotation::{Label, Status};
 use crate::date;
 use crate::document::{Document, ReferenceSource};
 use crate::json::{self, ExportAnnotation, ExportEntity};
@@ -46,6 +46,13 @@ pub struct LabelCount {
 }
 
 #[derive(Debug, Serialize)]
+pub struct Review {
+    pub suggested: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+}
+
+#[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct View {
     pub reference_date: Option<String>,
@@ -58,6 +65,8 @@ pub struct View {
     pub pieces: Vec<Piece>,
     pub blocks: Vec<ViewBlock>,
     pub labels: Vec<LabelCount>,
+    /// Suggestions still to review, accepted, rejected.
+    pub review: Review,
     pub casualty_summary: Vec<crate::summary::CategorySummary>,
     pub timeline: Vec<crate::summary::TimelineEntry>,
 }
@@ -66,6 +75,7 @@ fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
     let mut d = vec![("label".to_string(), a.label.as_str().to_string())];
     d.push(("text".into(), a.quote.clone()));
     d.push(("origin".into(), format!("{:?}", a.origin).to_lowercase()));
+    d.push(("status".into(), format!("{:?}", a.status).to_lowercase()));
     if let Some(r) = &a.rule {
         d.push(("rule".into(), r.clone()));
     }
@@ -88,7 +98,7 @@ fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
 /// The view of `doc` for the page, positions in UTF-16 units.
 pub fn view(doc: &Document) -> View {
     let unit = Unit::Utf16;
-    let (anns, entities) = json::annotations_in(doc, unit);
+    let (anns, entities) = json::annotations_in(doc, unit, true);
     let map = doc.offsets();
     // Sweep over span edges; the covering ids, outermost first, change only at an edge.
     let blocks: Vec<ViewBlock> = doc
@@ -126,7 +136,7 @@ pub fn view(doc: &Document) -> View {
     let labels = Label::ALL
         .iter()
         .enumerate()
-        .map(|(k, &label)| LabelCount { label, key: k + 1, count: anns.iter().filter(|a| a.label == label).count() })
+        .map(|(k, &label)| LabelCount { label, key: k + 1, count: anns.iter().filter(|a| a.label == label && a.status != Status::Rejected).count() })
         .collect();
     View {
         reference_date: doc.reference_date().map(date::iso),
@@ -139,6 +149,10 @@ pub fn view(doc: &Document) -> View {
         pieces,
         blocks,
         labels,
+        review: {
+            let (suggested, accepted, rejected) = doc.review_counts();
+            Review { suggested, accepted, rejected }
+        },
         casualty_summary: crate::summary::summarize(doc),
         timeline: crate::summary::timeline(doc),
     }

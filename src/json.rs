@@ -155,34 +155,78 @@ pub fn import(json: &str) -> Result<Document> {
         Some(Value::String(s)) => Some(date::parse_iso(s).map_err(|e| Error::import(format!("referenceDate: {e}")))?),
         Some(other) => return Err(Error::import(format!("referenceDate must be a date string or null, not {other}"))),
     };
-    let doc = Document::new(text);
-    let map = doc.offsets();
     let list = match obj.get("annotations") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(a)) => a.clone(),
         Some(_) => return Err(Error::import("\"annotations\" must be a list")),
     };
-    let mut anns: Vec<Annotation> = Vec::with_capacity(list.len());
+    let mut spans = Vec::with_capacity(list.len());
+    for (k, v) in list.into_iter().enumerate() {
+        let a: ExportAnnotationIn = serde_json::from_value(v).map_err(|e| Error::import(format!("annotation {}: {e}", k + 1)))?;
+        spans.push(SpanIn {
+            id: a.id,
+            label: a.label,
+            start: a.start,
+            end: a.end,
+            quote: a.quote,
+            origin: a.origin,
+            status: a.status,
+            rule: a.rule,
+            date: a.date,
+            casualty: a.casualty,
+        });
+    }
+    build_document(text, user_date, spans)
+}
+
+/// A span read from any format, positions in code points, checked by [`build_document`].
+#[derive(Debug, Clone, Default)]
+pub struct SpanIn {
+    pub id: Option<String>,
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+    /// The span's text as the file gives it, checked against the text.
+    pub quote: Option<String>,
+    pub origin: Option<Origin>,
+    pub status: Option<Status>,
+    pub rule: Option<String>,
+    pub date: Option<DateAttrs>,
+    pub casualty: Option<CasualtyAttrs>,
+}
+
+/// A document from `text` and spans read from a file, every span checked: a known label,
+/// offsets inside the text and on character boundaries, the quote matching, attributes
+/// valid, ids unique. Spans without an id get fresh ones.
+///
+/// # Errors
+/// The first span that fails a check, named by its id or position in the file.
+pub fn build_document(text: String, user_date: Option<jiff::civil::Date>, spans: Vec<SpanIn>) -> Result<Document> {
+    let doc = Document::new(text);
+    let map = doc.offsets();
+    let len = map.len(Unit::CodePoint);
+    let mut anns: Vec<Annotation> = Vec::with_capacity(spans.len());
     let mut seen = std::collections::HashSet::new();
-    let mut next_free = list.len() as u32 + 1;
-    for (k, v) in list.iter().enumerate() {
-        let what = format!("annotation {}", k + 1);
-        let a: ExportAnnotationIn = serde_json::from_value(v.clone()).map_err(|e| Error::import(format!("{what}: {e}")))?;
-        let what = match &a.id { Some(id) => format!("annotation {id}"), None => what };
+    let mut next_free = spans.len() as u32 + 1;
+    for (k, a) in spans.into_iter().enumerate() {
+        let what = match &a.id {
+            Some(id) => format!("annotation {id}"),
+            None => format!("annotation {}", k + 1),
+        };
         let label = Label::parse(&a.label).map_err(|e| Error::import(format!("{what}: {e}")))?;
-        let len = map.len(Unit::CodePoint);
         if a.start >= a.end || a.end > len {
             return Err(Error::import(format!("{what}: offsets {}..{} are not a span inside the text ({len} code points)", a.start, a.end)));
         }
-        let (s, e) = (map.to_byte(a.start, Unit::CodePoint).map_err(|e| Error::import(format!("{what}: {e}")))?, map.to_byte(a.end, Unit::CodePoint).map_err(|e| Error::import(format!("{what}: {e}")))?);
+        let s = map.to_byte(a.start, Unit::CodePoint).map_err(|e| Error::import(format!("{what}: {e}")))?;
+        let e = map.to_byte(a.end, Unit::CodePoint).map_err(|e| Error::import(format!("{what}: {e}")))?;
         if let Some(q) = &a.quote {
             if *q != doc.text()[s..e] {
                 return Err(Error::import(format!("{what}: its quote “{q}” does not match the text at {}..{} (“{}”)", a.start, a.end, &doc.text()[s..e])));
             }
         }
         let id = match a.id.as_deref().and_then(|i| i.strip_prefix('a')).and_then(|n| n.parse::<u32>().ok()) {
-            Some(n) => n,
-            None => {
+            Some(n) if n < 100_000 => n,
+            _ => {
                 next_free += 1;
                 next_free + 100_000
             }

@@ -15,6 +15,7 @@ pub mod date;
 pub mod document;
 pub mod entity;
 pub mod error;
+pub mod formats;
 pub mod gazetteer;
 pub mod hash;
 pub mod json;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-const USAGE: &str = "usage: gloss annotate [--date YYYY-MM-DD] [FILE]\n       gloss annotate --jsonl [--date YYYY-MM-DD] < input.jsonl\n\nPrints the gloss JSON document (annotation-guidelines.md). With --jsonl, reads one\n{\"id\", \"text\", \"referenceDate\"} object a line and writes one document a line.";
+const USAGE: &str = "usage: gloss annotate [--date YYYY-MM-DD] [--to FORMAT] [FILE]\n       gloss annotate --jsonl [--date YYYY-MM-DD] < input.jsonl\n       gloss convert --from FORMAT --to FORMAT [--text TEXT_FILE] [FILE]\n\nPrints the gloss JSON document (annotation-guidelines.md), or FORMAT. With --jsonl, reads one\n{\"id\", \"text\", \"referenceDate\"} object a line and writes one document a line.\nFormats: gloss, jsonl, w3c, doccano, labelstudio, prodigy, brat, conll, csv (read: gloss, jsonl,\nw3c, doccano, labelstudio, brat). w3c and brat files hold no text: give it with --text, or\nkeep the brat .txt beside the .ann.";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -24,6 +24,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     match it.next().as_deref() {
         Some("annotate") => {}
         Some("train") => return train(it.collect()),
+        Some("convert") => return convert(it.collect()),
         Some("-h") | Some("--help") | Some("help") => {
             println!("{USAGE}");
             return Ok(());
@@ -31,11 +32,12 @@ fn run(args: Vec<String>) -> Result<(), String> {
         Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
         None => return Err(USAGE.to_string()),
     }
-    let (mut date, mut jsonl, mut file) = (None, false, None);
+    let (mut date, mut jsonl, mut file, mut to) = (None, false, None, None);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--date" => date = Some(it.next().ok_or("--date needs a value, e.g. --date 2025-07-20")?),
             "--jsonl" => jsonl = true,
+            "--to" => to = Some(gloss::formats::Format::parse(&it.next().ok_or("--to needs a format")?).map_err(|e| e.to_string())?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -54,6 +56,9 @@ fn run(args: Vec<String>) -> Result<(), String> {
     }
     let out = io::stdout().lock();
     let mut out = BufWriter::new(out);
+    if jsonl && to.is_some() {
+        return Err("--to works on one document; for a collection, `gloss annotate --jsonl` then `gloss convert --from jsonl --to FORMAT`".into());
+    }
     if jsonl {
         let input: Box<dyn BufRead> = match &file {
             Some(f) if f != "-" => Box::new(io::BufReader::new(std::fs::File::open(f).map_err(|e| format!("{f}: {e}"))?)),
@@ -95,10 +100,68 @@ fn run(args: Vec<String>) -> Result<(), String> {
         let name = file.as_deref().unwrap_or("standard input");
         let text = String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
         let doc = gloss::annotate(&text, date.as_deref()).map_err(|e| e.to_string())?;
-        serde_json::to_writer_pretty(&mut out, &gloss::json::export(&doc)).map_err(|e| e.to_string())?;
-        out.write_all(b"\n").map_err(|e| e.to_string())?;
+        match to {
+            Some(f) => out.write_all(gloss::formats::serialize(f, &[gloss::formats::Named::new(doc)]).map_err(|e| e.to_string())?.as_bytes()).map_err(|e| e.to_string())?,
+            None => {
+                serde_json::to_writer_pretty(&mut out, &gloss::json::export(&doc)).map_err(|e| e.to_string())?;
+                out.write_all(b"\n").map_err(|e| e.to_string())?;
+            }
+        }
     }
     out.flush().map_err(|e| e.to_string())
+}
+
+fn read_text_file(path: &str) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+}
+
+/// `gloss convert --from FORMAT --to FORMAT [--text TEXT_FILE] [FILE]`
+fn convert(args: Vec<String>) -> Result<(), String> {
+    use gloss::formats::{Format, deserialize, serialize};
+    let (mut from, mut to, mut text, mut file) = (None, None, None, None);
+    let mut it = args.into_iter();
+    while let Some(a) = it.next() {
+        let mut val = || it.next().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--from" => from = Some(Format::parse(&val()?).map_err(|e| format!("--from: {e}"))?),
+            "--to" => to = Some(Format::parse(&val()?).map_err(|e| format!("--to: {e}"))?),
+            "--text" => text = Some(val()?),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s:?}\n{USAGE}")),
+            s => {
+                if file.replace(s.to_string()).is_some() {
+                    return Err("give at most one FILE".into());
+                }
+            }
+        }
+    }
+    let from = from.ok_or("--from FORMAT is required")?;
+    let to = to.ok_or("--to FORMAT is required")?;
+    let input = match file.as_deref() {
+        Some(f) if f != "-" => read_text_file(f)?,
+        _ => {
+            let mut s = String::new();
+            io::stdin().read_to_string(&mut s).map_err(|e| format!("standard input: {e}"))?;
+            s
+        }
+    };
+    // brat keeps its text in the .txt beside the .ann.
+    let text = match (text, from, file.as_deref()) {
+        (Some(t), _, _) => Some(read_text_file(&t)?),
+        (None, Format::Brat, Some(f)) if f.ends_with(".ann") => {
+            let txt = format!("{}.txt", &f[..f.len() - 4]);
+            Some(read_text_file(&txt).map_err(|e| format!("{e} (the text of a brat file; or give --text)"))?)
+        }
+        _ => None,
+    };
+    let name = file.as_deref().unwrap_or("standard input");
+    let docs = deserialize(from, &input, text.as_deref()).map_err(|e| format!("{name}: {e}"))?;
+    let out = serialize(to, &docs).map_err(|e| e.to_string())?;
+    io::stdout().lock().write_all(out.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// `gloss train --data TRAIN.jsonl --out data/tagger.bin [--dev DEV.jsonl] [--epochs N]`

@@ -81,3 +81,36 @@ fn errors_go_to_stderr_with_non_zero_exit() {
         assert!(err.contains(msg), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn convert_between_formats_and_brat_text_beside_the_ann() {
+    let dir = std::env::temp_dir().join(format!("gloss-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("a.txt");
+    std::fs::write(&txt, "🇸🇾 Putin met Erdogan in Sochi; قال أردوغان.\r\n12 people were killed.").unwrap();
+    let ann = gloss(&["annotate", "--date", "2025-07-20", "--to", "brat", txt.to_str().unwrap()], b"");
+    assert!(ann.status.success(), "{}", String::from_utf8_lossy(&ann.stderr));
+    let ann_path = dir.join("a.ann");
+    std::fs::write(&ann_path, &ann.stdout).unwrap();
+    // brat → doccano, the text read from a.txt beside a.ann.
+    let out = gloss(&["convert", "--from", "brat", "--to", "doccano", ann_path.to_str().unwrap()], b"");
+    let line = json(&out);
+    let text: Vec<char> = line["text"].as_str().unwrap().chars().collect();
+    let labels = line["label"].as_array().unwrap();
+    assert!(labels.iter().any(|l| l[2] == "CASUALTY" && text[l[0].as_u64().unwrap() as usize..l[1].as_u64().unwrap() as usize].iter().collect::<String>() == "12 people"));
+    // doccano → gloss JSON → W3C with the text given.
+    let gl = gloss(&["convert", "--from", "doccano", "--to", "gloss"], &out.stdout);
+    assert_eq!(json(&gl)["format"], "gloss");
+    let w3c = gloss(&["convert", "--from", "gloss", "--to", "w3c"], &gl.stdout);
+    assert_eq!(json(&w3c)["type"], "AnnotationCollection");
+    let back = gloss(&["convert", "--from", "w3c", "--to", "gloss", "--text", txt.to_str().unwrap()], &w3c.stdout);
+    assert_eq!(json(&back)["annotations"].as_array().unwrap().len(), labels.len());
+    // Errors: a format gloss only writes, and W3C without its text.
+    let e = gloss(&["convert", "--from", "conll", "--to", "gloss"], b"x");
+    assert!(!e.status.success() && String::from_utf8_lossy(&e.stderr).contains("does not read it"));
+    let e = gloss(&["convert", "--from", "w3c", "--to", "gloss"], &w3c.stdout);
+    assert!(!e.status.success() && String::from_utf8_lossy(&e.stderr).contains("holds no text"));
+    let e = gloss(&["convert", "--from", "docx", "--to", "gloss"], b"");
+    assert!(String::from_utf8_lossy(&e.stderr).contains("unknown format"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -378,6 +378,58 @@ impl Document {
         }
     }
 
+    /// Where a keyboard caret at `pos` (in `unit`) goes one step forward or back: by a
+    /// character that the eye sees as one (an emoji with its joiners and modifiers, a letter
+    /// with its combining marks, a flag), or by a word. Stays inside the text.
+    pub fn step(&self, pos: usize, unit: Unit, forward: bool, word: bool) -> usize {
+        let at = self.offsets.to_byte(pos.min(self.offsets.len(unit)), unit).unwrap_or(0);
+        let t = &self.text;
+        let byte = if word {
+            let tokens = self.seg.sentences.iter().flat_map(|s| s.tokens.iter());
+            if forward {
+                let mut e = tokens.map(|k| k.end).find(|&e| e > at).unwrap_or(t.len());
+                // Never inside an emoji sequence or before a combining mark.
+                while t[e..].chars().next().is_some_and(extends) || t[..e].ends_with('\u{200d}') {
+                    e += t[e..].chars().next().map_or(0, char::len_utf8);
+                }
+                e
+            } else {
+                tokens.map(|k| k.start).filter(|&b| b < at).last().unwrap_or(0)
+            }
+        } else if forward {
+            let mut it = t[at..].char_indices().peekable();
+            let mut end = t.len();
+            let mut prev: Option<char> = None;
+            let mut regional = 0;
+            while let Some((i, c)) = it.next() {
+                let joined = prev.is_some_and(|p| p == '\u{200d}') || extends(c) || (is_regional(c) && regional == 1);
+                if prev.is_some() && !joined {
+                    end = at + i;
+                    break;
+                }
+                if is_regional(c) {
+                    regional += 1;
+                }
+                prev = Some(c);
+            }
+            end
+        } else {
+            let before: Vec<(usize, char)> = t[..at].char_indices().collect();
+            let mut k = before.len();
+            while k > 0 {
+                k -= 1;
+                let c = before[k].1;
+                let joins_prev = extends(c) || (k > 0 && before[k - 1].1 == '\u{200d}') || c == '\u{200d}';
+                let flag_pair = is_regional(c) && k > 0 && is_regional(before[k - 1].1) && before[..k].iter().rev().take_while(|(_, c)| is_regional(*c)).count() % 2 == 1;
+                if !joins_prev && !flag_pair {
+                    break;
+                }
+            }
+            before.get(k).map_or(0, |(i, _)| *i)
+        };
+        self.offsets.from_byte(byte, unit)
+    }
+
     /// Undoes the last edit; false when there is none.
     pub fn undo(&mut self) -> bool {
         match self.undo.pop() {
@@ -399,6 +451,20 @@ impl Document {
             None => false,
         }
     }
+}
+
+/// A character that joins the one before it: combining marks (Latin, Arabic, Hebrew,
+/// Devanagari…), variation selectors, emoji skin tones, the zero-width joiner itself.
+fn extends(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7
+        | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8 | 0x06EA..=0x06ED
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF
+        | 0x200C..=0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F | 0xE0100..=0xE01EF)
+}
+
+fn is_regional(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
 }
 
 #[cfg(test)]
@@ -489,6 +555,42 @@ mod tests {
         assert_eq!(d.annotations()[d.index_of(&sat).unwrap()].date.as_ref().unwrap().value, "2025-07-12");
         assert!(d.undo());
         assert_eq!(d.reference_date().map(date::iso).as_deref(), Some("2025-08-01"));
+    }
+
+    #[test]
+    fn caret_steps_over_what_the_eye_sees_as_one_character() {
+        // A ZWJ family, a flag, e + combining acute, Arabic with a vowel mark, CJK.
+        let text = "👨‍👩‍👧🇸🇾e\u{301} قَالَ 中文 end";
+        let d = Document::new(text);
+        let stops = |unit: Unit| {
+            let mut v = vec![0];
+            loop {
+                let n = d.step(*v.last().unwrap(), unit, true, false);
+                if n == *v.last().unwrap() {
+                    break v;
+                }
+                v.push(n);
+            }
+        };
+        let u16 = stops(Unit::Utf16);
+        let pieces: Vec<String> = u16.windows(2).map(|w| String::from_utf16(&text.encode_utf16().collect::<Vec<_>>()[w[0]..w[1]]).unwrap()).collect();
+        assert_eq!(pieces[..5], ["👨‍👩‍👧", "🇸🇾", "e\u{301}", " ", "قَ"]);
+        assert!(pieces.contains(&"中".to_string()));
+        // Backwards visits the same stops.
+        let mut back = vec![*u16.last().unwrap()];
+        while *back.last().unwrap() > 0 {
+            back.push(d.step(*back.last().unwrap(), Unit::Utf16, false, false));
+        }
+        back.reverse();
+        assert_eq!(back, u16);
+        // By word: to the end of the next word, or the start of the previous one.
+        let cp = Unit::CodePoint;
+        let end = d.offsets().len(cp);
+        assert_eq!(d.step(end, cp, false, true), end - 3);
+        assert_eq!(d.step(0, cp, true, true), 5); // past the whole family, never inside it
+        let after_flag = d.offsets().from_byte(text.find("e\u{301}").unwrap(), cp);
+        assert_eq!(d.step(after_flag, cp, true, true), after_flag + 2);
+        assert_eq!(d.step(end, cp, true, false), end);
     }
 
     #[test]

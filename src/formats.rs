@@ -80,6 +80,38 @@ impl Format {
     }
 }
 
+/// The format of a file from its name and first bytes: `.ann` is brat, `.csv` and `.conll`
+/// theirs, JSON by its shape (a gloss document, a list of Label Studio tasks, a W3C
+/// collection), JSON lines by their first line (gloss or doccano).
+pub fn detect(name: &str, content: &str) -> Format {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit('.').next().unwrap_or("");
+    match ext {
+        "ann" => return Format::Brat,
+        "csv" => return Format::Csv,
+        "conll" => return Format::Conll,
+        _ => {}
+    }
+    let head = content.trim_start();
+    let parsed = if ext == "jsonl" { None } else { serde_json::from_str::<Value>(content).ok() };
+    if let Some(v) = parsed {
+        return match &v {
+            Value::Array(_) => if head[1..].trim_start().starts_with('{') && v[0].get("type").and_then(Value::as_str) == Some("Annotation") { Format::W3c } else { Format::LabelStudio },
+            Value::Object(o) if o.get("format").and_then(Value::as_str) == Some("gloss") => Format::Gloss,
+            Value::Object(o) if o.contains_key("@context") || matches!(o.get("type").and_then(Value::as_str), Some("AnnotationCollection" | "AnnotationPage" | "Annotation")) => Format::W3c,
+            Value::Object(o) if o.contains_key("data") => Format::LabelStudio,
+            _ => Format::Doccano,
+        };
+    }
+    let first = head.lines().next().unwrap_or("");
+    match serde_json::from_str::<Value>(first) {
+        Ok(v) if v.get("format").and_then(Value::as_str) == Some("gloss") => Format::Jsonl,
+        Ok(_) => Format::Doccano,
+        Err(_) if head.starts_with('T') && first.contains('\t') => Format::Brat,
+        Err(_) => Format::Gloss,
+    }
+}
+
 /// A document with the id it has in a collection (a line of a JSONL file, a task).
 #[derive(Debug, Clone)]
 pub struct Named {
@@ -790,6 +822,16 @@ mod tests {
             let err = deserialize(f, input, text).err().unwrap_or_else(|| panic!("{}: {input} imported", f.name()));
             assert!(err.message().contains(msg), "{}: {input}: {err}", f.name());
         }
+    }
+
+    #[test]
+    fn formats_are_detected_from_name_and_content() {
+        let d = [Named::new(doc())];
+        for f in Format::ALL.into_iter().filter(|f| f.can_import()) {
+            let out = serialize(f, &d).unwrap();
+            assert_eq!(detect(&format!("x.{}", f.extension()), &out), f, "{}", f.name());
+        }
+        assert_eq!(detect("notes.txt", "T1\tORG 0 3\tabc\n"), Format::Brat);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::document::{Document, Edit};
 use crate::offset::Unit;
+use crate::formats::{self, Format, Named};
 use crate::{json, view};
 
 fn err(e: impl std::fmt::Display) -> JsError {
@@ -66,6 +67,55 @@ impl Session {
     #[wasm_bindgen(js_name = casualtyCsv)]
     pub fn casualty_csv(&self) -> String {
         crate::summary::casualty_csv(&self.doc)
+    }
+
+    /// The document in `format` (gloss, jsonl, w3c, doccano, labelstudio, prodigy, brat, conll,
+    /// csv).
+    #[wasm_bindgen(js_name = exportAs)]
+    pub fn export_as(&self, format: &str) -> Result<String, JsError> {
+        let f = Format::parse(format).map_err(err)?;
+        formats::serialize(f, &[Named::new(self.doc.clone())]).map_err(err)
+    }
+
+    /// The file extension for a download in `format`.
+    #[wasm_bindgen(js_name = extensionOf)]
+    pub fn extension_of(&self, format: &str) -> Result<String, JsError> {
+        Ok(Format::parse(format).map_err(err)?.extension().to_string())
+    }
+
+    /// Which format a file is, from its name and content.
+    #[wasm_bindgen(js_name = detectFormat)]
+    pub fn detect_format(&self, name: &str, content: &str) -> String {
+        formats::detect(name, content).name().to_string()
+    }
+
+    /// Replaces the document with one read in `format` (its first document); files without
+    /// text (w3c, brat) annotate the current text. On error the current document stays.
+    #[wasm_bindgen(js_name = importAs)]
+    pub fn import_as(&mut self, format: &str, content: &str) -> Result<String, JsError> {
+        let f = Format::parse(format).map_err(err)?;
+        let docs = formats::deserialize(f, content, Some(self.doc.text())).map_err(err)?;
+        let first = docs.into_iter().next().ok_or_else(|| err("the file holds no documents"))?;
+        self.doc = first.doc;
+        Ok(self.view())
+    }
+
+    /// Everything, rejected suggestions included: what the page keeps to restore the work.
+    #[wasm_bindgen(js_name = saveJson)]
+    pub fn save_json(&self) -> String {
+        serde_json::to_string(&json::export_with(&self.doc, true)).expect("export serializes")
+    }
+
+    /// The id of the next (or previous) annotation after `from` in text order; with `pending`
+    /// only suggestions still to review. Empty when there is none.
+    #[wasm_bindgen(js_name = nextInReview)]
+    pub fn next_in_review(&self, from: &str, backwards: bool, pending: bool) -> String {
+        self.doc.next_in_review(Some(from).filter(|f| !f.is_empty()), backwards, pending).unwrap_or_default()
+    }
+
+    /// A keyboard caret's next position (UTF-16) one character or word forward or back.
+    pub fn step(&self, pos: usize, forward: bool, word: bool) -> usize {
+        self.doc.step(pos, Unit::Utf16, forward, word)
     }
 
     /// Replaces the document with an imported one; on error the current one stays.

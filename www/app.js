@@ -29,7 +29,7 @@
 
   function save() {
     try {
-      localStorage.setItem(STORE, session.exportJson());
+      localStorage.setItem(STORE, session.saveJson());
     } catch (e) {
       say('Could not save in this browser (' + e.message + '); export your work to keep it.', true);
     }
@@ -58,7 +58,7 @@
   }
 
   function edit(op) {
-    return guard(() => apply(session.edit(JSON.stringify(op))));
+    return guard(() => { apply(session.edit(JSON.stringify(op))); return true; }) || false;
   }
 
   // ---- rendering ------------------------------------------------------------------------
@@ -70,6 +70,8 @@
     renderCasualties();
     renderTimeline();
     renderEditor();
+    const r = view.review;
+    $('review-count').textContent = `${r.suggested} to review · ${r.accepted} accepted · ${r.rejected} rejected`;
     $('undo').disabled = !view.canUndo;
     $('redo').disabled = !view.canRedo;
     $('export').disabled = false;
@@ -91,9 +93,9 @@
       for (; k < p.ids.length; k++) {
         const a = byId.get(p.ids[k]);
         const m = el('mark', {
-          class: 'ann' + (a.origin === 'user' ? ' user' : '') + (a.id === selectedId ? ' selected' : ''),
-          'data-ann-id': a.id, 'data-label': a.label, tabindex: '0',
-          'aria-label': `${a.label}: ${a.quote}`,
+          class: 'ann ' + a.status + (a.origin === 'user' ? ' user' : '') + (a.id === selectedId ? ' selected' : ''),
+          'data-ann-id': a.id, 'data-label': a.label, 'data-status': a.status, tabindex: '0',
+          'aria-label': `${a.label}, ${a.status}: ${a.quote}`,
         });
         top().append(m);
         stack.push({ id: a.id, el: m });
@@ -215,7 +217,9 @@
         btn('start ▶', 'Narrow at the start by a word (Alt+Shift+→)', nudge('start', 1)),
         btn('◀ end', 'Narrow at the end by a word (Alt+Shift+←)', nudge('end', -1)),
         btn('end ▶', 'Widen at the end by a word (Alt+→)', nudge('end', 1)),
-        btn('Delete', 'Delete this annotation (Delete)', () => edit({ op: 'remove', id: a.id }))),
+        btn('Accept', 'Keep this annotation (A or Enter)', () => review(a.id, 'accept')),
+        btn('Reject', 'Turn this suggestion down (X or Delete)', () => review(a.id, 'reject')),
+        btn('Remove', 'Remove it from the document altogether', () => edit({ op: 'remove', id: a.id }))),
     ];
     if (a.date) {
       const type = select(['DATE', 'TIME', 'DURATION', 'SET'], a.date.type);
@@ -290,6 +294,65 @@
     renderEditor();
   }
 
+  // ---- review and keyboard ---------------------------------------------------------------
+  // Accepting or rejecting moves on to the next suggestion still waiting, as in Prodigy.
+  function review(id, op) {
+    if (edit({ op, id }) === false) return;
+    const next = session.nextInReview(id, false, true);
+    if (next) { selectedId = next; select_(next); jump(next); } else say('Every suggestion is reviewed.');
+  }
+
+  function move(backwards, pending) {
+    const from = (document.activeElement && document.activeElement.dataset && document.activeElement.dataset.annId) || selectedId || '';
+    const id = session.nextInReview(from, backwards, pending);
+    if (id) { select_(id); jump(id); } else say('Nothing left to review.');
+  }
+
+  // A keyboard caret in the article: arrows move it (the core decides the steps, over whole
+  // emoji and combining marks), Shift extends a selection, a number key labels it.
+  let caret = null, anchor = null;
+
+  function domPoint(pos) {
+    const walk = document.createTreeWalker($('article'), NodeFilter.SHOW_TEXT);
+    let n, seen = 0;
+    while ((n = walk.nextNode())) {
+      if (seen + n.length >= pos) return [n, pos - seen];
+      seen += n.length;
+    }
+    return [$('article'), $('article').childNodes.length];
+  }
+
+  function showCaret() {
+    const sel = window.getSelection();
+    const r = document.createRange();
+    const [an, ao] = domPoint(Math.min(anchor, caret));
+    const [cn, co] = domPoint(Math.max(anchor, caret));
+    r.setStart(an, ao);
+    r.setEnd(cn, co);
+    sel.removeAllRanges();
+    sel.addRange(r);
+    const c = document.createRange();
+    c.setStart(...domPoint(caret));
+    const rect = c.getClientRects()[0] || c.getBoundingClientRect();
+    const mark = $('caret');
+    mark.style.left = `${window.scrollX + rect.left}px`;
+    mark.style.top = `${window.scrollY + rect.top}px`;
+    mark.style.height = `${rect.height || 18}px`;
+    mark.hidden = false;
+    $('article').setAttribute('aria-description', `caret at ${caret} of ${text.length}` + (anchor !== caret ? `, ${Math.abs(caret - anchor)} selected` : ''));
+  }
+
+  function hideCaret() {
+    caret = anchor = null;
+    $('caret').hidden = true;
+  }
+
+  function toggleHelp(show) {
+    const h = $('help');
+    h.hidden = show === undefined ? !h.hidden : !show;
+    if (!h.hidden) $('help-close').focus();
+  }
+
   function onKey(e) {
     const typing = e.target.closest && e.target.closest('input, textarea, select');
     if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !typing) {
@@ -302,19 +365,49 @@
       guard(() => apply(session.redo()));
       return;
     }
+    if (e.key === 'Escape') {
+      if (!$('help').hidden) { toggleHelp(false); return; }
+      window.getSelection().removeAllRanges();
+      hideCaret();
+      if (selectedId) { selectedId = null; renderEditor(); }
+      return;
+    }
     if (typing || !view || e.ctrlKey || e.metaKey) return;
+    if (e.key === '?') { e.preventDefault(); toggleHelp(); return; }
     const focused = document.activeElement && document.activeElement.dataset && document.activeElement.dataset.annId;
+    const inArticle = document.activeElement === $('article');
+    if (inArticle && ['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
+      e.preventDefault();
+      if (caret === null) { caret = 0; anchor = 0; }
+      if (e.key === 'Home') caret = 0;
+      else if (e.key === 'End') caret = text.length;
+      else caret = session.step(caret, e.key === 'ArrowRight', e.altKey);
+      if (!e.shiftKey) anchor = caret;
+      showCaret();
+      return;
+    }
     const byKey = view.labels.find((l) => String(l.key) === e.key);
     if (byKey && !e.altKey) {
       e.preventDefault();
       const span = selectionSpan();
-      if (span) labelSelection(byKey.label);
+      if (span) { labelSelection(byKey.label); hideCaret(); }
       else if (focused) { selectedId = focused; edit({ op: 'relabel', id: focused, label: byKey.label }); jump(focused); }
       return;
     }
-    if (focused && (e.key === 'Delete' || e.key === 'Backspace')) {
+    if (e.key === 'j' || e.key === 'J' || e.key === 'k' || e.key === 'K') {
       e.preventDefault();
-      edit({ op: 'remove', id: focused });
+      // j/k: the next/previous suggestion to review; with Shift, any annotation.
+      move(e.key.toLowerCase() === 'k', !e.shiftKey);
+      return;
+    }
+    if (focused && (e.key === 'a' || e.key === 'A' || e.key === 'Enter')) {
+      e.preventDefault();
+      review(focused, 'accept');
+      return;
+    }
+    if (focused && (e.key === 'x' || e.key === 'X' || e.key === 'Delete' || e.key === 'Backspace')) {
+      e.preventDefault();
+      review(focused, 'reject');
       return;
     }
     if (focused && e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
@@ -343,6 +436,17 @@
     say(`Imported ${view.annotations.length} annotations.`);
   }
 
+  // Any supported file: the core says which format it is; w3c and brat annotate the current text.
+  function importAs(format, content) {
+    apply(format === 'gloss' ? session.importJson(content) : session.importAs(format, content), true);
+    $('input').value = text;
+    say(`Imported ${view.annotations.length} annotations (${format}).`);
+  }
+
+  function exportAs(format) {
+    return session.exportAs(format);
+  }
+
   // ---- start ----------------------------------------------------------------------------
   function annotate(t, date) {
     apply(session.annotate(t, date || ''), true);
@@ -361,10 +465,12 @@
     });
     $('undo').addEventListener('click', () => guard(() => apply(session.undo())));
     $('redo').addEventListener('click', () => guard(() => apply(session.redo())));
-    $('export').addEventListener('click', () => {
+    $('export').addEventListener('click', () => guard(() => {
+      const format = $('export-format').value;
       const stamp = (view.referenceDate || 'undated');
-      download(`gloss-${stamp}.json`, session.exportJson());
-    });
+      const types = { csv: 'text/csv', conll: 'text/plain', brat: 'text/plain' };
+      download(`gloss-${stamp}.${session.extensionOf(format)}`, exportAs(format), types[format] || 'application/json');
+    }));
     $('export-csv').addEventListener('click', () => {
       download(`gloss-casualties-${view.referenceDate || 'undated'}.csv`, session.casualtyCsv(), 'text/csv');
     });
@@ -373,7 +479,7 @@
       e.target.value = '';
       if (!f) return;
       const content = await f.text();
-      guard(() => importText(content));
+      guard(() => importAs(session.detectFormat(f.name, content), content));
     });
     const art = $('article');
     art.addEventListener('click', (e) => { const m = e.target.closest('mark.ann'); if (m) select_(m.dataset.annId); });
@@ -382,6 +488,10 @@
     art.addEventListener('mouseover', (e) => { const m = e.target.closest('mark.ann'); if (m) showTip(m); else hideTip(); });
     art.addEventListener('mouseleave', hideTip);
     document.addEventListener('keydown', onKey);
+    $('help-open').addEventListener('click', () => toggleHelp(true));
+    $('help-close').addEventListener('click', () => toggleHelp(false));
+    art.addEventListener('blur', () => { $('caret').hidden = true; });
+    art.addEventListener('focus', () => { if (caret !== null) showCaret(); });
   }
 
   async function start() {
@@ -399,6 +509,8 @@
       annotate: (t, date) => { $('input').value = t; if (date) $('reference-date').value = date; return annotate(t, date); },
       exportJson: () => session.exportJson(),
       importJson: (json) => importText(json),
+      exportAs: (format) => exportAs(format),
+      importAs: (format, content) => importAs(format, content),
       edit: (op) => apply(session.edit(JSON.stringify(op))),
       view: () => view,
     };

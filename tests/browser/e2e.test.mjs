@@ -133,6 +133,7 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   await page.click('#redo');
 
   // Export downloads a file whose every quote is the text at its code-point offsets.
+  await page.selectOption('#export-format', 'gloss');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(exported.format, 'gloss');
@@ -221,9 +222,12 @@ test('keyboard: widen, narrow and delete a focused highlight', async () => {
   assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'Vladimir Putin');
   await page.keyboard.press('Alt+ArrowLeft');
   assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'said Vladimir Putin');
+  // Delete rejects: the highlight stays, struck through, and leaves the export.
   await page.keyboard.press('Delete');
-  assert.equal(await page.locator(`#article mark[data-ann-id="${id}"]`).count(), 0);
+  assert.equal(await page.getAttribute(`#article mark[data-ann-id="${id}"]`, 'data-status'), 'rejected');
+  assert.ok(!JSON.parse(await page.evaluate(() => window.gloss.exportJson())).annotations.some((a) => a.id === id));
   await page.keyboard.press('Control+z');
+  assert.equal(await page.getAttribute(`#article mark[data-ann-id="${id}"]`, 'data-status'), 'accepted');
   assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'said Vladimir Putin');
   // An edit the core refuses shows its message and changes nothing.
   const before = await page.evaluate(() => window.gloss.exportJson());
@@ -253,5 +257,157 @@ test('the served copy works on 127.0.0.1 and loads only its own files', async ()
     await page.close();
   } finally {
     server.kill();
+    // This page was served on purpose; the file:// pages of the other tests must stay silent.
+    const own = (u) => u.startsWith(`http://127.0.0.1:${port}/`);
+    for (let i = requests.length - 1; i >= 0; i--) if (own(requests[i])) requests.splice(i, 1);
   }
+});
+
+test('keyboard-only review of the example article: accept, reject, relabel, create, resize, undo', async () => {
+  const page = await fresh();
+  await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
+  const total = await page.locator('#article mark[data-ann-id]').count();
+  assert.match(await page.textContent('#review-count'), new RegExp(`^${total} to review`));
+  const focusedId = () => page.evaluate(() => document.activeElement.dataset.annId);
+  const status = (id) => page.getAttribute(`#article mark[data-ann-id="${id}"]`, 'data-status');
+  // J goes to the first suggestion in text order; A accepts it and moves on.
+  await page.keyboard.press('j');
+  const first = await focusedId();
+  assert.equal(first, await page.$eval('#article mark[data-ann-id]', (m) => m.dataset.annId));
+  await page.keyboard.press('a');
+  assert.equal(await status(first), 'accepted');
+  const second = await focusedId();
+  assert.notEqual(second, first);
+  // X rejects and moves on; Enter accepts.
+  await page.keyboard.press('x');
+  assert.equal(await status(second), 'rejected');
+  const third = await focusedId();
+  await page.keyboard.press('Enter');
+  assert.equal(await status(third), 'accepted');
+  // K goes back to the previous suggestion still waiting, J forward again.
+  const fourth = await focusedId();
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  assert.equal(await focusedId(), fourth);
+  // A number key relabels the focused one (3 = PLACE) and counts as reviewed.
+  await page.keyboard.press('3');
+  assert.equal(await page.getAttribute(`#article mark[data-ann-id="${fourth}"]`, 'data-label'), 'PLACE');
+  assert.equal(await status(fourth), 'accepted');
+  assert.match(await page.textContent('#review-count'), new RegExp(`^${total - 4} to review · 3 accepted · 1 rejected`));
+  // Create by keyboard: focus the text, move the caret by words to "tribal", select two words, press 4.
+  await page.focus('#article');
+  const plain = await page.$eval('#article', (a) => a.textContent);
+  const target = plain.indexOf('tribal fighters');
+  let caret = 0;
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 400 && caret < target; i++) {
+    await page.keyboard.press('Alt+ArrowRight');
+    caret = Number((await page.getAttribute('#article', 'aria-description')).match(/caret at (\d+)/)[1]);
+  }
+  // Word steps stop at word ends: step back over the word to its start, then select two words.
+  await page.keyboard.press('Alt+ArrowLeft');
+  caret = Number((await page.getAttribute('#article', 'aria-description')).match(/caret at (\d+)/)[1]);
+  while (caret < target) {
+    await page.keyboard.press('ArrowRight');
+    caret = Number((await page.getAttribute('#article', 'aria-description')).match(/caret at (\d+)/)[1]);
+  }
+  assert.equal(caret, target);
+  await page.keyboard.press('Shift+Alt+ArrowRight');
+  await page.keyboard.press('Shift+Alt+ArrowRight');
+  assert.equal(await page.evaluate(() => window.getSelection().toString()), 'tribal fighters');
+  await page.keyboard.press('4');
+  const made = page.locator('#article mark[data-label="GROUP"]:text-is("tribal fighters")');
+  assert.equal(await made.count(), 1);
+  // Resize it by keyboard, then undo the resize.
+  const madeId = await made.getAttribute('data-ann-id');
+  await made.focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  const widened = await page.textContent(`#article mark[data-ann-id="${madeId}"]`);
+  assert.ok(widened.endsWith(' tribal fighters') && widened.length > 'tribal fighters'.length, widened);
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.textContent(`#article mark[data-ann-id="${madeId}"]`), 'tribal fighters');
+  // Escape cancels a selection in progress.
+  await page.focus('#article');
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.notEqual(await page.evaluate(() => window.getSelection().toString()), '');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => window.getSelection().toString()), '');
+  // The export keeps the review: accepted ones say so, the rejected one is left out.
+  const doc = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+  assert.equal(doc.annotations.find((a) => a.id === first).status, 'accepted');
+  assert.ok(!doc.annotations.some((a) => a.id === second));
+  assert.equal(doc.annotations.filter((a) => a.status === "suggested").length, total - 4);
+  // The rejected one survives a reload (autosave keeps it, struck through).
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.getAttribute(`#article mark[data-ann-id="${second}"]`, 'data-status'), 'rejected');
+  // ? lists the shortcuts; Escape closes the list.
+  await page.focus('#article');
+  await page.keyboard.press('?');
+  assert.ok(await page.isVisible('#help'));
+  assert.match(await page.textContent('#help'), /reject the focused suggestion/);
+  await page.keyboard.press('Escape');
+  assert.ok(!(await page.isVisible('#help')));
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('every format exports; importable ones round-trip; offsets are code points on emoji and Arabic', async () => {
+  const page = await fresh();
+  const text = '👨‍👩‍👧 🇸🇾 Erdogan met Vladimir Putin in Sochi on Saturday.\nMore than 900 people were killed in Sweida. قال أردوغان إن تركيا';
+  await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), text);
+  // An Arabic name added by hand, by its UTF-16 position as the page counts.
+  const at = text.indexOf('أردوغان');
+  await page.evaluate(([s, e]) => window.gloss.edit({ op: 'add', start: s, end: e, label: 'PERSON' }), [at, at + 'أردوغان'.length]);
+  const base = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+  const key = (d) => d.annotations.map((a) => `${a.label} ${a.start} ${a.end} ${a.quote}`).sort();
+  assert.ok(base.annotations.some((a) => a.quote === 'أردوغان' && cpSlice(text, a.start, a.end) === 'أردوغان'));
+  const outs = {};
+  for (const f of ['gloss', 'jsonl', 'w3c', 'doccano', 'labelstudio', 'prodigy', 'brat', 'conll', 'csv']) {
+    outs[f] = await page.evaluate((f) => window.gloss.exportAs(f), f);
+    assert.ok(outs[f].length > 0, f);
+  }
+  // W3C and brat in code points, each checked against its quote.
+  const w3c = JSON.parse(outs.w3c);
+  for (const item of w3c.first.items) {
+    const [quote, pos] = item.target.selector;
+    assert.equal(cpSlice(text, pos.start, pos.end), quote.exact);
+  }
+  for (const line of outs.brat.split('\n').filter((l) => l.startsWith('T'))) {
+    const [, mid, quote] = line.split('\t');
+    const [, s, e] = mid.split(' ');
+    assert.equal(cpSlice(text, Number(s), Number(e)).replace(/\n/g, ' '), quote);
+  }
+  for (const sp of JSON.parse(outs.prodigy).spans) assert.equal(cpSlice(text, sp.start, sp.end), sp.text);
+  for (const [s, e] of JSON.parse(outs.doccano).label.map(([s, e]) => [s, e])) assert.ok(cpSlice(text, s, e).trim().length > 0);
+  assert.match(outs.conll, /Vladimir B-PER\nPutin I-PER/);
+  assert.match(outs.csv, /^document,id,label,start,end,quote/);
+  // Round trip of each importable format: the same spans come back.
+  for (const f of ['gloss', 'jsonl', 'w3c', 'doccano', 'labelstudio', 'brat']) {
+    await page.evaluate(([f, c]) => window.gloss.importAs(f, c), [f, outs[f]]);
+    const back = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+    assert.equal(back.text, text, f);
+    assert.deepEqual(key(back), key(base), f);
+  }
+  // A bad file in any format leaves the work as it was.
+  const before = await page.evaluate(() => window.gloss.exportJson());
+  for (const [f, c] of [['doccano', '{"text":"x","label":[[0,5,"ORG"]]}'], ['brat', 'T1\tORG 0 3\tzzz'], ['w3c', '{"type":"AnnotationCollection","first":{"items":[{"target":{"source":"urn:sha256:00","selector":[]}}]}}'], ['labelstudio', '[]']]) {
+    const msg = await page.evaluate(([f, c]) => { try { window.gloss.importAs(f, c); return null; } catch (e) { return e.message; } }, [f, c]);
+    assert.ok(msg, f);
+    assert.equal(await page.evaluate(() => window.gloss.exportJson()), before, f);
+  }
+  // The page's export menu downloads a real file; the file picker detects the format.
+  await page.selectOption('#export-format', 'doccano');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  assert.match(dl.suggestedFilename(), /\.jsonl$/);
+  const fileText = readFileSync(await dl.path(), 'utf8');
+  assert.equal(JSON.parse(fileText).text, text);
+  await page.evaluate(() => window.gloss.annotate('Nothing here.', ''));
+  await page.setInputFiles('#import-file', { name: 'back.jsonl', mimeType: 'application/json', buffer: Buffer.from(fileText) });
+  await page.waitForFunction((t) => document.getElementById('article').textContent === t, text);
+  assert.match(await page.textContent('#message'), /doccano/);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
 });

@@ -5,34 +5,40 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
-/// The built-in labels of the annotation guidelines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Label {
-    Person,
-    Org,
-    Place,
-    Group,
-    Date,
-    Casualty,
-}
+/// A label: one of the six of the annotation guidelines, or one the user defined (`WEAPON`),
+/// interned so that a label stays a small `Copy` value. The built-in ones keep the names of
+/// an enum's variants (`Label::Person`), so recognizers read as before.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Label(u16);
 
+/// Names of user-defined labels, by `Label(6 + index)`. Each distinct name is stored once for
+/// the life of the program (a handful at most), so `as_str` can hand out `&'static str`.
+static CUSTOM: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+
+const BUILTIN: [&str; 6] = ["PERSON", "ORG", "PLACE", "GROUP", "DATE", "CASUALTY"];
+
+#[allow(non_upper_case_globals)]
 impl Label {
-    /// In the order of the page's keys 1–6.
+    pub const Person: Label = Label(0);
+    pub const Org: Label = Label(1);
+    pub const Place: Label = Label(2);
+    pub const Group: Label = Label(3);
+    pub const Date: Label = Label(4);
+    pub const Casualty: Label = Label(5);
+
+    /// The built-in labels, in the order of the page's keys 1–6.
     pub const ALL: [Label; 6] =
         [Label::Person, Label::Org, Label::Place, Label::Group, Label::Date, Label::Casualty];
 
     pub fn as_str(self) -> &'static str {
-        match self {
-            Label::Person => "PERSON",
-            Label::Org => "ORG",
-            Label::Place => "PLACE",
-            Label::Group => "GROUP",
-            Label::Date => "DATE",
-            Label::Casualty => "CASUALTY",
+        match BUILTIN.get(self.0 as usize) {
+            Some(n) => n,
+            None => CUSTOM.lock().map(|c| c.get(self.0 as usize - 6).copied().unwrap_or("?")).unwrap_or("?"),
         }
     }
 
+    /// One of the six built-in labels.
+    ///
     /// # Errors
     /// When `s` is not one of the six labels.
     pub fn parse(s: &str) -> Result<Label> {
@@ -43,9 +49,94 @@ impl Label {
         })
     }
 
-    /// Names of people, organisations, places and groups (as opposed to dates and counts).
+    /// The label called `name`: a built-in one, or a user-defined one (interned on first use).
+    ///
+    /// # Errors
+    /// When the name is empty, longer than 24 characters, or has characters other than
+    /// letters, digits, `_` and `-`.
+    pub fn named(name: &str) -> Result<Label> {
+        let name = name.trim();
+        if let Ok(l) = Label::parse(name) {
+            return Ok(l);
+        }
+        let ok = !name.is_empty() && name.chars().count() <= 24 && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        if !ok {
+            return Err(Error::input(format!("label name {name:?} must be 1 to 24 letters, digits, _ or -")));
+        }
+        let mut custom = CUSTOM.lock().map_err(|_| Error::input("label table unavailable"))?;
+        let i = match custom.iter().position(|n| *n == name) {
+            Some(i) => i,
+            None => {
+                if custom.len() >= 1000 {
+                    return Err(Error::input("too many label names in this session"));
+                }
+                custom.push(Box::leak(name.to_string().into_boxed_str()));
+                custom.len() - 1
+            }
+        };
+        Ok(Label(6 + i as u16))
+    }
+
+    /// One of the six of the guidelines (as opposed to one the user defined).
+    pub fn is_builtin(self) -> bool {
+        (self.0 as usize) < BUILTIN.len()
+    }
+
+    /// Names of people, organisations, places and groups, and user-defined labels (as opposed
+    /// to dates and counts): what entities are made of.
     pub fn is_name(self) -> bool {
-        matches!(self, Label::Person | Label::Org | Label::Place | Label::Group)
+        !matches!(self, Label::Date | Label::Casualty)
+    }
+}
+
+impl std::fmt::Debug for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Label {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Label, D::Error> {
+        let s = String::deserialize(d)?;
+        Label::named(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A label the user defined: its name, colour (`#rrggbb`) and the key that applies it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelDef {
+    pub name: String,
+    pub color: String,
+    pub key: String,
+}
+
+/// Keys the page keeps for itself.
+pub const RESERVED_KEYS: &str = "123456jkaxJKAX?";
+
+impl LabelDef {
+    /// # Errors
+    /// A name that is not a label name or is a built-in one, a colour that is not `#rrggbb`, a
+    /// key that is not one character or is one of the page's own.
+    pub fn validate(&self) -> Result<()> {
+        let l = Label::named(&self.name)?;
+        if l.is_builtin() {
+            return Err(Error::input(format!("{} is a built-in label", self.name)));
+        }
+        crate::color::parse_hex(&self.color)?;
+        let mut k = self.key.chars();
+        match (k.next(), k.next()) {
+            // A label read from another tool's file may have no key yet.
+            (None, _) => Ok(()),
+            (Some(c), None) if !c.is_whitespace() && !RESERVED_KEYS.contains(c) => Ok(()),
+            (Some(c), None) if RESERVED_KEYS.contains(c) => Err(Error::input(format!("the key {c:?} is taken by the page (1–6, j, k, a, x, ?)"))),
+            _ => Err(Error::input(format!("a label's key is one character, not {:?}", self.key))),
+        }
     }
 }
 

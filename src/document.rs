@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin, Status};
+use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, LabelDef, Origin, Status};
 use crate::error::{Error, Result};
 use crate::offset::{OffsetMap, Unit};
 use crate::segment::{self, Segmentation};
@@ -29,6 +29,8 @@ struct State {
     annotations: Vec<Annotation>,
     next_id: u32,
     user_date: Option<Date>,
+    /// Labels the user defined, in the order of definition.
+    labels: Vec<LabelDef>,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +83,10 @@ pub enum Edit {
     /// The reviewer turns a suggestion down: it stays in the document (and can be accepted
     /// again) but leaves the entities, summaries and export.
     Reject { id: String },
+    /// Defines a label of the user's (or changes its colour and key).
+    DefineLabel { name: String, color: String, key: String },
+    /// Removes a label of the user's that no annotation uses.
+    DeleteLabel { name: String },
 }
 
 impl Document {
@@ -94,7 +100,7 @@ impl Document {
             text,
             seg,
             dateline,
-            state: State { annotations: Vec::new(), next_id: 1, user_date: None },
+            state: State { annotations: Vec::new(), next_id: 1, user_date: None, labels: Vec::new() },
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -123,8 +129,9 @@ impl Document {
         doc
     }
 
-    pub(crate) fn from_parts(text: String, user_date: Option<Date>, annotations: Vec<Annotation>) -> Document {
+    pub(crate) fn from_parts(text: String, user_date: Option<Date>, annotations: Vec<Annotation>, labels: Vec<LabelDef>) -> Document {
         let mut doc = Document::new(text);
+        doc.state.labels = labels;
         doc.state.next_id = annotations.iter().map(|a| a.id + 1).max().unwrap_or(1);
         doc.state.annotations = annotations;
         doc.state.user_date = user_date;
@@ -197,6 +204,37 @@ impl Document {
         self.state.user_date
     }
 
+    /// The labels the user defined.
+    pub fn custom_labels(&self) -> &[LabelDef] {
+        &self.state.labels
+    }
+
+    /// Gives a new document the user's labels without making it an edit to undo (the page
+    /// keeps the user's labels across documents).
+    ///
+    /// # Errors
+    /// The first definition that does not validate; then none is applied.
+    pub fn set_custom_labels(&mut self, labels: Vec<LabelDef>) -> Result<()> {
+        check_labels(&labels)?;
+        self.state.labels = labels;
+        Ok(())
+    }
+
+    /// The label named `name` if it is built in or defined in this document.
+    fn label_named(&self, name: &str) -> Result<Label> {
+        if let Ok(l) = Label::parse(name) {
+            return Ok(l);
+        }
+        match self.state.labels.iter().find(|d| d.name == name.trim()) {
+            Some(d) => Label::named(&d.name).map_err(|e| Error::edit(e.message())),
+            None => {
+                let mut names: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+                names.extend(self.state.labels.iter().map(|d| d.name.as_str()));
+                Err(Error::edit(format!("unknown label {name:?}: use one of {}, or define it first", names.join(", "))))
+            }
+        }
+    }
+
     fn sort(&mut self) {
         self.state.annotations.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end), a.id));
     }
@@ -252,7 +290,7 @@ impl Document {
         let mut created = None;
         match edit {
             Edit::Add { start, end, label } => {
-                let label = Label::parse(&label).map_err(|e| Error::edit(e.message()))?;
+                let label = self.label_named(&label)?;
                 let (s, e) = self.span(start, end, unit, None)?;
                 if self.state.annotations.iter().any(|a| a.start == s && a.end == e && a.label == label) {
                     return Err(Error::edit(format!("“{}” is already annotated as {}", &self.text[s..e], label.as_str())));
@@ -269,7 +307,7 @@ impl Document {
             }
             Edit::Relabel { id, label } => {
                 let i = self.index_of(&id)?;
-                let label = Label::parse(&label).map_err(|e| Error::edit(e.message()))?;
+                let label = self.label_named(&label)?;
                 let a = &self.state.annotations[i];
                 if a.label == label {
                     return Ok(None);
@@ -336,6 +374,25 @@ impl Document {
             Edit::Reject { id } => {
                 let i = self.index_of(&id)?;
                 self.state.annotations[i].status = Status::Rejected;
+            }
+            Edit::DefineLabel { name, color, key } => {
+                let def = LabelDef { name: name.trim().to_string(), color: color.trim().to_lowercase(), key };
+                let mut labels = self.state.labels.clone();
+                match labels.iter_mut().find(|d| d.name == def.name) {
+                    Some(d) => *d = def,
+                    None => labels.push(def),
+                }
+                check_labels(&labels).map_err(|e| Error::edit(e.message()))?;
+                self.state.labels = labels;
+            }
+            Edit::DeleteLabel { name } => {
+                let i = self.state.labels.iter().position(|d| d.name == name).ok_or_else(|| Error::edit(format!("no label of yours is called {name:?}")))?;
+                let l = Label::named(&name).map_err(|e| Error::edit(e.message()))?;
+                let used = self.state.annotations.iter().filter(|a| a.label == l).count();
+                if used > 0 {
+                    return Err(Error::edit(format!("{used} annotations use {name}: relabel or remove them first")));
+                }
+                self.state.labels.remove(i);
             }
             Edit::SetReferenceDate { date } => {
                 let d = match date.as_deref().map(str::trim) {
@@ -451,6 +508,17 @@ impl Document {
             None => false,
         }
     }
+}
+
+/// Checks a set of user labels: each valid, names and keys unique.
+fn check_labels(labels: &[LabelDef]) -> Result<()> {
+    for (k, d) in labels.iter().enumerate() {
+        d.validate()?;
+        if let Some(o) = labels[..k].iter().find(|o| o.name == d.name || (!d.key.is_empty() && o.key == d.key)) {
+            return Err(Error::input(if o.name == d.name { format!("the label {} is defined twice", d.name) } else { format!("the key {:?} is already {}'s", d.key, o.name) }));
+        }
+    }
+    Ok(())
 }
 
 /// A character that joins the one before it: combining marks (Latin, Arabic, Hebrew,
@@ -623,6 +691,41 @@ mod tests {
         assert_eq!(d.annotations()[2].status, Status::Suggested);
         assert!(d.undo());
         assert_eq!(d.review_counts(), (n - 1, 1, 0));
+    }
+
+    #[test]
+    fn custom_labels_define_use_refuse_and_round_trip() {
+        let mut d = doc();
+        let def = |name: &str, color: &str, key: &str| Edit::DefineLabel { name: name.into(), color: color.into(), key: key.into() };
+        // Bad definitions change nothing.
+        for (edit, msg) in [
+            (def("WEAPON", "red", "w"), "#rrggbb"),
+            (def("WEAPON", "#aa0000", "1"), "taken by the page"),
+            (def("PERSON", "#aa0000", "w"), "built-in"),
+            (def("two words", "#aa0000", "w"), "letters, digits"),
+            (def("WEAPON", "#aa0000", "ww"), "one character"),
+        ] {
+            assert!(d.apply(edit, Unit::Byte).unwrap_err().message().contains(msg), "{msg}");
+        }
+        assert!(!d.can_undo());
+        d.apply(def("WEAPON", "#AA0000", "w"), Unit::Byte).unwrap();
+        assert!(d.apply(def("VEHICLE", "#0000aa", "w"), Unit::Byte).unwrap_err().message().contains("already WEAPON's"));
+        let b = TEXT.find("people").unwrap();
+        let id = d.apply(Edit::Add { start: b, end: b + 6, label: "WEAPON".into() }, Unit::Byte).unwrap().unwrap();
+        assert!(d.apply(Edit::Add { start: b, end: b + 6, label: "VEHICLE".into() }, Unit::Byte).unwrap_err().message().contains("define it first"));
+        assert!(d.apply(Edit::DeleteLabel { name: "WEAPON".into() }, Unit::Byte).unwrap_err().message().contains("1 annotations use WEAPON"));
+        // The export carries the definition; the import brings both back.
+        let json = crate::json::to_json(&d);
+        assert!(json.contains(r##""labels":[{"name":"WEAPON","color":"#aa0000","key":"w"}]"##), "{json}");
+        let back = crate::json::import(&json).unwrap();
+        assert_eq!(back.custom_labels(), d.custom_labels());
+        assert!(back.annotations().iter().any(|a| a.id_string() == id && a.label.as_str() == "WEAPON"));
+        // Unused, it can go; undo brings it back.
+        d.apply(Edit::Remove { id }, Unit::Byte).unwrap();
+        d.apply(Edit::DeleteLabel { name: "WEAPON".into() }, Unit::Byte).unwrap();
+        assert!(d.custom_labels().is_empty());
+        assert!(d.undo());
+        assert_eq!(d.custom_labels()[0].name, "WEAPON");
     }
 
     #[test]

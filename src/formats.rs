@@ -588,6 +588,8 @@ fn conll_label(l: Label) -> Option<&'static str> {
         Label::Place => Some("LOC"),
         Label::Group => Some("MISC"),
         Label::Date | Label::Casualty => None,
+        // A label the user defined keeps its own name.
+        l => Some(l.as_str()),
     }
 }
 
@@ -815,7 +817,7 @@ mod tests {
             (Format::W3c, "{}", None, "holds no text"),
             (Format::Brat, "T1\tORG 0 1;2 3\ta b", Some("abcd"), "discontinuous"),
             (Format::Brat, "T1\tORG 0 2\txy", Some("abcd"), "does not match"),
-            (Format::Brat, "T1\tTHING 0 2\tab", Some("abcd"), "unknown label"),
+            (Format::Brat, "T1\tTHING! 0 2\tab", Some("abcd"), "unknown label"),
             (Format::Csv, "a,b", None, "does not read it"),
         ];
         for (f, input, text, msg) in cases {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin, Status};
+use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, LabelDef, Origin, Status};
 use crate::cluster;
 use crate::date;
 use crate::document::Document;
@@ -53,6 +53,9 @@ pub struct ExportDocument {
     pub offset_unit: &'static str,
     pub text: String,
     pub reference_date: Option<String>,
+    /// Labels the user defined (name, colour, key); the six built-in ones are not listed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<LabelDef>,
     pub annotations: Vec<ExportAnnotation>,
     pub entities: Vec<ExportEntity>,
     /// Per category: the distinct figures, lowest, highest and best estimate (`summary.rs`).
@@ -113,6 +116,7 @@ pub fn export_with(doc: &Document, include_rejected: bool) -> ExportDocument {
         offset_unit: "codepoint",
         text: doc.text().to_string(),
         reference_date: doc.reference_date().map(date::iso),
+        labels: doc.custom_labels().to_vec(),
         annotations,
         entities,
         casualty_summary: crate::summary::summarize(doc),
@@ -176,7 +180,11 @@ pub fn import(json: &str) -> Result<Document> {
             casualty: a.casualty,
         });
     }
-    build_document(text, user_date, spans)
+    let labels: Vec<LabelDef> = match obj.get("labels") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(v) => serde_json::from_value(v.clone()).map_err(|e| Error::import(format!("\"labels\": {e}")))?,
+    };
+    build_document_with(text, user_date, spans, labels)
 }
 
 /// A span read from any format, positions in code points, checked by [`build_document`].
@@ -202,7 +210,26 @@ pub struct SpanIn {
 /// # Errors
 /// The first span that fails a check, named by its id or position in the file.
 pub fn build_document(text: String, user_date: Option<jiff::civil::Date>, spans: Vec<SpanIn>) -> Result<Document> {
-    let doc = Document::new(text);
+    build_document_with(text, user_date, spans, Vec::new())
+}
+
+/// [`build_document`] for a file that also defines labels of the user's.
+///
+/// # Errors
+/// As [`build_document`], and label definitions that do not validate; a span whose label is
+/// neither built in nor defined.
+pub fn build_document_with(text: String, user_date: Option<jiff::civil::Date>, spans: Vec<SpanIn>, labels: Vec<LabelDef>) -> Result<Document> {
+    // Labels another tool used that gloss does not know: defined here, with a colour and no key.
+    let mut labels = labels;
+    for sp in &spans {
+        let name = sp.label.trim();
+        if Label::parse(name).is_err() && !labels.iter().any(|d| d.name == name) && Label::named(name).is_ok() {
+            let palette = ["#0f766e", "#be185d", "#4d7c0f", "#7c3aed", "#b45309", "#0369a1", "#9f1239", "#334155"];
+            labels.push(LabelDef { name: name.to_string(), color: palette[labels.len() % palette.len()].to_string(), key: String::new() });
+        }
+    }
+    let mut doc = Document::new(text);
+    doc.set_custom_labels(labels.clone()).map_err(|e| Error::import(format!("labels: {e}")))?;
     let map = doc.offsets();
     let len = map.len(Unit::CodePoint);
     let mut anns: Vec<Annotation> = Vec::with_capacity(spans.len());
@@ -213,7 +240,11 @@ pub fn build_document(text: String, user_date: Option<jiff::civil::Date>, spans:
             Some(id) => format!("annotation {id}"),
             None => format!("annotation {}", k + 1),
         };
-        let label = Label::parse(&a.label).map_err(|e| Error::import(format!("{what}: {e}")))?;
+        let label = match Label::parse(&a.label) {
+            Ok(l) => l,
+            Err(e) if labels.iter().any(|d| d.name == a.label.trim()) => Label::named(&a.label).map_err(|_| Error::import(format!("{what}: {e}")))?,
+            Err(e) => return Err(Error::import(format!("{what}: {e}"))),
+        };
         if a.start >= a.end || a.end > len {
             return Err(Error::import(format!("{what}: offsets {}..{} are not a span inside the text ({len} code points)", a.start, a.end)));
         }
@@ -254,7 +285,7 @@ pub fn build_document(text: String, user_date: Option<jiff::civil::Date>, spans:
         });
     }
     let text = doc.text().to_string();
-    Ok(Document::from_parts(text, user_date, anns))
+    Ok(Document::from_parts(text, user_date, anns, labels))
 }
 
 /// An annotation as read from a file: lenient where the contract allows.
@@ -307,7 +338,7 @@ mod tests {
             ("other format", r#"{"format":"brat","version":1,"text":"x"}"#.into(), "not a gloss document"),
             ("newer version", good.replace("\"version\":1", "\"version\":2"), "newer gloss"),
             ("no text", r#"{"format":"gloss","version":1}"#.into(), "no \"text\""),
-            ("bad label", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"label":"THING","start":0,"end":1}]}"#.into(), "unknown label"),
+            ("bad label", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"label":"THING!","start":0,"end":1}]}"#.into(), "unknown label"),
             ("out of range", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"label":"ORG","start":1,"end":9}]}"#.into(), "not a span inside"),
             ("quote mismatch", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"label":"ORG","start":0,"end":2,"quote":"bc"}]}"#.into(), "does not match"),
             ("duplicate ids", r#"{"format":"gloss","version":1,"text":"abc","annotations":[{"id":"a1","label":"ORG","start":0,"end":1},{"id":"a1","label":"ORG","start":1,"end":2}]}"#.into(), "used twice"),

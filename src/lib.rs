@@ -11,6 +11,7 @@
 pub mod annotation;
 pub mod casualty;
 pub mod cluster;
+pub mod color;
 pub mod date;
 pub mod document;
 pub mod entity;

@@ -38,7 +38,7 @@ mod tests {
 
     #[test]
     fn rules() {
-        use Label::*;
+        let (Casualty, Group, Date, Person, Org, Place) = (Label::Casualty, Label::Group, Label::Date, Label::Person, Label::Org, Label::Place);
         let cases: &[(&str, Vec<Candidate>, Vec<(usize, usize, Label)>)] = &[
             ("name inside casualty stays", vec![c(0, 15, Casualty), c(4, 15, Group)], vec![(0, 15, Casualty), (4, 15, Group)]),
             ("date and casualty: longer wins", vec![c(0, 10, Date), c(5, 20, Casualty)], vec![(5, 20, Casualty)]),

@@ -41,8 +41,14 @@ pub struct ViewBlock {
 #[derive(Debug, Serialize)]
 pub struct LabelCount {
     pub label: Label,
-    pub key: usize,
+    /// The key that applies it (`1`–`6` for the built-in ones; may be empty).
+    pub key: String,
     pub count: usize,
+    /// Defined by the user (can be changed and deleted).
+    pub custom: bool,
+    /// The base colour, and highlight colours for both themes that keep text readable.
+    pub color: String,
+    pub theme: crate::color::Theme,
 }
 
 #[derive(Debug, Serialize)]
@@ -133,11 +139,19 @@ pub fn view(doc: &Document) -> View {
         let is_dim = dim.get(next_dim).is_some_and(|b| b.start <= s && e <= b.end);
         pieces.push(Piece { start: s, end: e, ids: active.iter().map(|&i| anns[i].id.clone()).collect(), dim: is_dim });
     }
-    let labels = Label::ALL
+    let count = |label: Label| anns.iter().filter(|a| a.label == label && a.status != Status::Rejected).count();
+    let mut labels: Vec<LabelCount> = Label::ALL
         .iter()
         .enumerate()
-        .map(|(k, &label)| LabelCount { label, key: k + 1, count: anns.iter().filter(|a| a.label == label && a.status != Status::Rejected).count() })
+        .map(|(k, &label)| {
+            let base = crate::color::builtin_base(label);
+            LabelCount { label, key: (k + 1).to_string(), count: count(label), custom: false, color: base.hex(), theme: crate::color::theme(base) }
+        })
         .collect();
+    for d in doc.custom_labels() {
+        let (Ok(label), Ok(base)) = (Label::named(&d.name), crate::color::parse_hex(&d.color)) else { continue };
+        labels.push(LabelCount { label, key: d.key.clone(), count: count(label), custom: true, color: base.hex(), theme: crate::color::theme(base) });
+    }
     View {
         reference_date: doc.reference_date().map(date::iso),
         reference_source: doc.reference_source(),

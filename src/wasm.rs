@@ -118,6 +118,15 @@ impl Session {
         self.doc.step(pos, Unit::Utf16, forward, word)
     }
 
+    /// Gives the document the user's own labels (JSON list of `{name, color, key}`), kept by
+    /// the page across documents; not an edit to undo. Returns the view.
+    #[wasm_bindgen(js_name = setLabels)]
+    pub fn set_labels(&mut self, labels: &str) -> Result<String, JsError> {
+        let labels = serde_json::from_str(labels).map_err(|e| err(format!("bad labels: {e}")))?;
+        self.doc.set_custom_labels(labels).map_err(err)?;
+        Ok(self.view())
+    }
+
     /// Replaces the document with an imported one; on error the current one stays.
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(&mut self, text: &str) -> Result<String, JsError> {

@@ -4,6 +4,9 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const STORE = 'gloss.document';
+  const LABELS = 'gloss.labels';
+  const THEME = 'gloss.theme';
+  const labelInfo = new Map();  // label name -> {key, color, theme, custom}
   let session = null;   // the wasm Session: the one long-lived handle
   let view = null;      // the last view (plain object from JSON)
   let text = '';        // the document text (a JS string: UTF-16 offsets match the view)
@@ -40,6 +43,9 @@
   function apply(viewJson, newText) {
     view = JSON.parse(viewJson);
     if (newText) text = session.text();
+    labelInfo.clear();
+    for (const l of view.labels) labelInfo.set(l.label, l);
+    try { localStorage.setItem(LABELS, JSON.stringify(view.labels.filter((l) => l.custom).map((l) => ({ name: l.label, color: l.color, key: l.key })))); } catch (e) { /* storage full: said by save() */ }
     byId.clear();
     for (const a of view.annotations) byId.set(a.id, a);
     if (selectedId && !byId.has(selectedId)) selectedId = null;
@@ -97,6 +103,7 @@
           'data-ann-id': a.id, 'data-label': a.label, 'data-status': a.status, tabindex: '0',
           'aria-label': `${a.label}, ${a.status}: ${a.quote}`,
         });
+        paint(m, a.label);
         top().append(m);
         stack.push({ id: a.id, el: m });
       }
@@ -105,11 +112,29 @@
     }
   }
 
+  // Highlight colours come from the core, computed for contrast in both themes.
+  function paint(node, label) {
+    const l = labelInfo.get(label);
+    if (!l) return node;
+    node.style.setProperty('--hl-light', l.theme.lightBg);
+    node.style.setProperty('--hl-dark', l.theme.darkBg);
+    node.style.setProperty('--line-light', l.theme.lightLine);
+    node.style.setProperty('--line-dark', l.theme.darkLine);
+    return node;
+  }
+
   function renderLegend() {
-    $('legend').replaceChildren(...view.labels.map((l) =>
-      el('li', {}, el('span', { class: 'swatch label-' + l.label }), `${l.key} ${l.label}`, el('span', { class: 'count' }, ` ${l.count}`))));
+    $('legend').replaceChildren(...view.labels.map((l) => {
+      const li = el('li', { 'data-label': l.label }, paint(el('span', { class: 'swatch' }), l.label), `${l.key || '–'} ${l.label}`, el('span', { class: 'count' }, ` ${l.count}`));
+      if (l.custom) {
+        const del = el('button', { type: 'button', class: 'small', title: `Delete the label ${l.label}`, 'aria-label': `Delete the label ${l.label}` }, '×');
+        del.addEventListener('click', () => edit({ op: 'deleteLabel', name: l.label }));
+        li.append(' ', del);
+      }
+      return li;
+    }));
     $('toolbar').replaceChildren(...view.labels.map((l) => {
-      const b = el('button', { type: 'button', class: 'label-' + l.label, title: `Label the selection ${l.label} (key ${l.key})` }, `${l.key} ${l.label}`);
+      const b = paint(el('button', { type: 'button', class: 'label-button', title: `Label the selection ${l.label}` + (l.key ? ` (key ${l.key})` : '') }, `${l.key ? l.key + ' ' : ''}${l.label}`), l.label);
       b.addEventListener('mousedown', (e) => e.preventDefault()); // keep the text selection
       b.addEventListener('click', () => labelSelection(l.label));
       return b;
@@ -124,7 +149,7 @@
   function renderEntities() {
     $('by-entity').replaceChildren(...view.entities.map((e) => {
       const quotes = [...new Set(e.mentions.map((m) => byId.get(m).quote))].join(' · ');
-      const b = el('button', { type: 'button' }, el('span', { class: 'swatch label-' + e.label }), ' ', e.name);
+      const b = el('button', { type: 'button' }, paint(el('span', { class: 'swatch' }), e.label), ' ', e.name);
       b.addEventListener('click', () => jump(e.mentions[0]));
       return el('li', {}, b, el('span', { class: 'count' }, ` ×${e.mentions.length}` + (quotes !== e.name ? ` (${quotes})` : '')));
     }));
@@ -177,7 +202,7 @@
         b.addEventListener('click', () => jump(a.id));
         return el('li', {}, b, el('span', { class: 'count' }, (extra ? ` ${extra}` : '') + (n > 1 ? ` ×${n}` : '')));
       }));
-      wrap.append(el('h3', { class: 'label-' + l.label }, `${l.label} (${anns.length})`), list);
+      wrap.append(el('h3', {}, paint(el('span', { class: 'swatch' }), l.label), ` ${l.label} (${anns.length})`), list);
     }
   }
 
@@ -449,7 +474,11 @@
 
   // ---- start ----------------------------------------------------------------------------
   function annotate(t, date) {
-    apply(session.annotate(t, date || ''), true);
+    session.annotate(t, date || '');
+    // The user's own labels follow them from document to document.
+    let own = '[]';
+    try { own = localStorage.getItem(LABELS) || '[]'; } catch (e) { /* no storage */ }
+    apply(guard(() => session.setLabels(own)) || session.view(), true);
     selectedId = null;
     return JSON.parse(session.exportJson());
   }
@@ -489,12 +518,37 @@
     art.addEventListener('mouseleave', hideTip);
     document.addEventListener('keydown', onKey);
     $('help-open').addEventListener('click', () => toggleHelp(true));
+    $('label-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!view) { say('Annotate a text first.', true); return; }
+      if (edit({ op: 'defineLabel', name: $('new-label-name').value.trim().toUpperCase(), color: $('new-label-color').value, key: $('new-label-key').value })) {
+        $('new-label-name').value = '';
+        $('new-label-key').value = '';
+      }
+    });
+    $('theme').addEventListener('click', () => {
+      const next = { auto: 'light', light: 'dark', dark: 'auto' }[localStorage.getItem(THEME) || 'auto'];
+      try { localStorage.setItem(THEME, next); } catch (e) { /* no storage: this page only */ }
+      setTheme(next);
+    });
     $('help-close').addEventListener('click', () => toggleHelp(false));
     art.addEventListener('blur', () => { $('caret').hidden = true; });
     art.addEventListener('focus', () => { if (caret !== null) showCaret(); });
   }
 
+  function setTheme(mode) {
+    const root = document.documentElement;
+    const dark = mode === 'dark' || (mode === 'auto' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+    root.classList.toggle('dark', dark);
+    $('theme').textContent = `Theme: ${mode}`;
+    $('theme').setAttribute('aria-label', `Colour theme: ${mode} (now ${dark ? 'dark' : 'light'}); press to change`);
+  }
+
   async function start() {
+    let mode = 'auto';
+    try { mode = localStorage.getItem(THEME) || 'auto'; } catch (e) { /* no storage */ }
+    setTheme(mode);
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => setTheme(localStorage.getItem(THEME) || 'auto'));
     // The single file carries the wasm gzipped and base64-encoded; the served copy fetches it.
     let wasm = 'gloss_bg.wasm';
     if (window.GLOSS_WASM_GZIP_BASE64) {

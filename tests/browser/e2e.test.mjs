@@ -411,3 +411,76 @@ test('every format exports; importable ones round-trip; offsets are code points 
   assert.deepEqual(requests, []);
   await page.close();
 });
+
+test('accessibility: axe-core finds no serious violations, in the light and the dark theme', async () => {
+  const page = await fresh();
+  await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
+  await page.keyboard.press('j'); // a selected annotation, so the editor is filled in too
+  await page.keyboard.press('x'); // and a rejected one, struck through
+  await page.keyboard.press('k');
+  // axe-core from npm, evaluated through the test driver (the page's CSP lets no script in).
+  const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const audit = async () => page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(await audit(), []);
+  // The theme switch: auto → light → dark; the dark theme gets its own highlight colours.
+  const modes = [];
+  for (let i = 0; i < 3 && !(await page.evaluate(() => document.documentElement.classList.contains('dark'))); i++) {
+    await page.click('#theme');
+    modes.push(await page.textContent('#theme'));
+  }
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('dark')), modes.join(' '));
+  const { bg, want } = await page.evaluate(() => {
+    const m = document.querySelector('#article mark[data-label="PERSON"]:not(.rejected)');
+    const l = window.gloss.view().labels.find((x) => x.label === 'PERSON');
+    return { bg: getComputedStyle(m).backgroundColor, want: l.theme.darkBg };
+  });
+  const hex = (rgb) => '#' + rgb.match(/\d+/g).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, '0')).join('');
+  assert.equal(hex(bg), want);
+  assert.deepEqual(await audit(), []);
+  // The choice survives a reload.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('dark')));
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('custom labels: define with colour and key, apply by key, kept for the next document', async () => {
+  const page = await fresh();
+  await page.evaluate(() => window.gloss.annotate('Gunmen fired an AK-47 rifle at the convoy near Homs.', '2025-07-20'));
+  await page.click('#labels-add summary');
+  await page.fill('#new-label-name', 'weapon');
+  await page.fill('#new-label-key', 'w');
+  await page.click('#label-form button[type=submit]');
+  await page.waitForSelector('#legend li[data-label="WEAPON"]');
+  // A reserved key is refused with a message.
+  await page.fill('#new-label-name', 'VEHICLE');
+  await page.fill('#new-label-key', 'x');
+  await page.click('#label-form button[type=submit]');
+  assert.match(await page.textContent('#message'), /taken by the page/);
+  // Select "AK-47 rifle" and press w.
+  await page.evaluate(() => {
+    const n = [...document.getElementById('article').childNodes].find((c) => c.nodeType === 3 && c.data.includes('AK-47'));
+    const i = n.data.indexOf('AK-47 rifle');
+    const r = document.createRange();
+    r.setStart(n, i); r.setEnd(n, i + 'AK-47 rifle'.length);
+    getSelection().removeAllRanges(); getSelection().addRange(r);
+  });
+  await page.keyboard.press('w');
+  await page.waitForSelector('#article mark[data-label="WEAPON"]');
+  const doc = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+  assert.deepEqual(doc.labels, [{ name: 'WEAPON', color: '#0f766e', key: 'w' }]);
+  assert.ok(doc.annotations.some((a) => a.label === 'WEAPON' && a.quote === 'AK-47 rifle' && a.status === 'accepted'));
+  // The next document has the label too.
+  await page.evaluate(() => window.gloss.annotate('Another text.', ''));
+  assert.equal(await page.locator('#legend li[data-label="WEAPON"]').count(), 1);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});

@@ -19,6 +19,7 @@ pub mod error;
 pub mod formats;
 pub mod gazetteer;
 pub mod hash;
+pub mod html;
 pub mod json;
 pub mod number;
 pub mod offset;

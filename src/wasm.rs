@@ -127,6 +127,36 @@ impl Session {
         Ok(self.view())
     }
 
+    /// The readable text of an HTML file (markup dropped, never run).
+    #[wasm_bindgen(js_name = htmlToText)]
+    pub fn html_to_text(&self, html: &str) -> String {
+        crate::html::to_text(html)
+    }
+
+    /// Every document of a file in `format`, as a JSON list of gloss documents (review states
+    /// included) for the page to keep; w3c and brat files annotate the current text.
+    #[wasm_bindgen(js_name = importMany)]
+    pub fn import_many(&self, format: &str, content: &str) -> Result<String, JsError> {
+        let f = Format::parse(format).map_err(err)?;
+        let docs = formats::deserialize(f, content, Some(self.doc.text())).map_err(err)?;
+        let all: Vec<json::ExportDocument> = docs.iter().map(|d| json::export_with(&d.doc, true)).collect();
+        Ok(serde_json::to_string(&all).expect("export serializes"))
+    }
+
+    /// Several kept documents (a JSON list of gloss documents) written in one `format`.
+    #[wasm_bindgen(js_name = exportMany)]
+    pub fn export_many(&self, saved: &str, format: &str) -> Result<String, JsError> {
+        let f = Format::parse(format).map_err(err)?;
+        let list: Vec<serde_json::Value> = serde_json::from_str(saved).map_err(|e| err(format!("bad document list: {e}")))?;
+        let mut docs = Vec::with_capacity(list.len());
+        for (k, v) in list.into_iter().enumerate() {
+            let id = v.get("id").cloned().or_else(|| Some(serde_json::Value::from(k + 1)));
+            let doc = json::import(&v.to_string()).map_err(|e| err(format!("document {}: {e}", k + 1)))?;
+            docs.push(Named { id, doc });
+        }
+        formats::serialize(f, &docs).map_err(err)
+    }
+
     /// Replaces the document with an imported one; on error the current one stays.
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(&mut self, text: &str) -> Result<String, JsError> {

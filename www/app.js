@@ -30,11 +30,119 @@
     m.classList.toggle('error', !!isError);
   }
 
+  // ---- documents kept in this browser ----------------------------------------------------
+  // An index (id, title) and one saved gloss document per id; the current one is saved after
+  // every change.
+  const DOCS = 'gloss.docs';
+  const CURRENT = 'gloss.current';
+  let currentId = null;
+  let docSeq = 0;
+
+  const readDocs = () => { try { return JSON.parse(localStorage.getItem(DOCS) || '[]'); } catch (e) { return []; } };
+  const newId = () => 'd' + Date.now().toString(36) + (docSeq++).toString(36);
+  const titleOf = (t) => (t.split('\n').map((l) => l.trim()).find((l) => l) || 'Untitled').slice(0, 60);
+
   function save() {
+    if (!currentId) currentId = newId();
     try {
-      localStorage.setItem(STORE, session.saveJson());
+      localStorage.setItem('gloss.doc.' + currentId, session.saveJson());
+      const docs = readDocs();
+      const entry = { id: currentId, title: titleOf(text) };
+      const i = docs.findIndex((d) => d.id === currentId);
+      if (i >= 0) docs[i] = entry; else docs.push(entry);
+      localStorage.setItem(DOCS, JSON.stringify(docs));
+      localStorage.setItem(CURRENT, currentId);
     } catch (e) {
       say('Could not save in this browser (' + e.message + '); export your work to keep it.', true);
+    }
+    renderDocs();
+  }
+
+  function renderDocs() {
+    const docs = readDocs();
+    $('doc-list').replaceChildren(...docs.map((d) => {
+      const b = el('button', { type: 'button', 'aria-current': d.id === currentId ? 'true' : 'false', 'data-doc-id': d.id }, d.title);
+      b.addEventListener('click', () => guard(() => openDoc(d.id)));
+      const del = el('button', { type: 'button', class: 'small', 'aria-label': `Delete the document ${d.title}`, title: 'Delete this document from the browser' }, '×');
+      del.addEventListener('click', () => guard(() => deleteDoc(d.id)));
+      return el('li', {}, b, ' ', del);
+    }));
+  }
+
+  function openDoc(id) {
+    const saved = localStorage.getItem('gloss.doc.' + id);
+    if (!saved) throw new Error('That document is no longer stored in this browser.');
+    currentId = id;
+    selectedId = null;
+    importText(saved);
+    say(`Opened “${titleOf(text)}”.`);
+  }
+
+  function newDoc() {
+    currentId = newId();
+    selectedId = null;
+    $('input').value = '';
+    $('paste').open = true;
+    apply(session.annotate('', ''), true);
+    $('input').focus();
+  }
+
+  function deleteDoc(id) {
+    const docs = readDocs().filter((d) => d.id !== id);
+    localStorage.setItem(DOCS, JSON.stringify(docs));
+    localStorage.removeItem('gloss.doc.' + id);
+    if (id === currentId) {
+      if (docs.length) openDoc(docs[0].id); else newDoc();
+    } else renderDocs();
+  }
+
+  // Several documents in one file (JSONL, doccano, Label Studio…): each kept as a document.
+  function addDocs(list, what) {
+    let first = null;
+    for (const d of list) {
+      const id = newId();
+      localStorage.setItem('gloss.doc.' + id, JSON.stringify(d));
+      const docs = readDocs();
+      docs.push({ id, title: titleOf(d.text) });
+      localStorage.setItem(DOCS, JSON.stringify(docs));
+      first = first || id;
+    }
+    if (first) openDoc(first);
+    say(`Opened ${list.length} document${list.length === 1 ? '' : 's'} from ${what}.`);
+  }
+
+  function exportAll(format) {
+    const docs = readDocs().map((d) => {
+      const saved = localStorage.getItem('gloss.doc.' + d.id);
+      return saved ? { ...JSON.parse(saved), id: d.id } : null;
+    }).filter(Boolean);
+    return session.exportMany(JSON.stringify(docs), format);
+  }
+
+  // Files from the picker or dropped on the page: text and HTML become new documents; files of
+  // annotations are read in the format the core detects.
+  async function openFiles(files) {
+    for (const f of files) {
+      const content = await f.text();
+      const name = f.name.toLowerCase();
+      guard(() => {
+        if (name.endsWith('.txt') || name.endsWith('.text') || name.endsWith('.md')) {
+          currentId = newId();
+          $('input').value = content;
+          annotate(content, $('reference-date').value);
+          say(`Opened ${f.name}: ${view.annotations.length} annotations.`);
+        } else if (name.endsWith('.html') || name.endsWith('.htm')) {
+          const t = session.htmlToText(content);
+          currentId = newId();
+          $('input').value = t;
+          annotate(t, $('reference-date').value);
+          say(`Opened ${f.name} as text: ${view.annotations.length} annotations.`);
+        } else {
+          const format = session.detectFormat(f.name, content);
+          if (format === 'brat' || format === 'w3c') importAs(format, content);
+          else addDocs(JSON.parse(session.importMany(format, content)), `${f.name} (${format})`);
+        }
+      });
     }
   }
 
@@ -504,12 +612,23 @@
       download(`gloss-casualties-${view.referenceDate || 'undated'}.csv`, session.casualtyCsv(), 'text/csv');
     });
     $('import-file').addEventListener('change', async (e) => {
-      const f = e.target.files[0];
+      const files = [...e.target.files];
       e.target.value = '';
-      if (!f) return;
-      const content = await f.text();
-      guard(() => importAs(session.detectFormat(f.name, content), content));
+      await openFiles(files);
     });
+    document.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dropping'); });
+    document.addEventListener('dragleave', (e) => { if (!e.relatedTarget) document.body.classList.remove('dropping'); });
+    document.addEventListener('drop', async (e) => {
+      e.preventDefault();
+      document.body.classList.remove('dropping');
+      await openFiles([...(e.dataTransfer?.files || [])]);
+    });
+    $('new-doc').addEventListener('click', () => guard(newDoc));
+    $('export-all').addEventListener('click', () => guard(() => {
+      const format = $('export-format').value;
+      download(`gloss-all.${['gloss', 'w3c', 'brat'].includes(format) ? 'jsonl' : session.extensionOf(format)}`,
+        exportAll(['gloss', 'w3c', 'brat'].includes(format) ? 'jsonl' : format), format === 'csv' ? 'text/csv' : 'application/json');
+    }));
     const art = $('article');
     art.addEventListener('click', (e) => { const m = e.target.closest('mark.ann'); if (m) select_(m.dataset.annId); });
     art.addEventListener('focusin', (e) => { const m = e.target.closest('mark.ann'); if (m) { select_(m.dataset.annId); showTip(m); } });
@@ -565,18 +684,31 @@
       importJson: (json) => importText(json),
       exportAs: (format) => exportAs(format),
       importAs: (format, content) => importAs(format, content),
+      exportAll: (format) => exportAll(format),
+      documents: () => readDocs(),
+      open: (id) => openDoc(id),
       edit: (op) => apply(session.edit(JSON.stringify(op))),
       view: () => view,
     };
-    const saved = localStorage.getItem(STORE);
-    if (saved) {
+    // The single document of earlier versions becomes the first of the list.
+    const old = localStorage.getItem(STORE);
+    if (old && !readDocs().length) {
+      const id = newId();
+      localStorage.setItem('gloss.doc.' + id, old);
+      localStorage.setItem(DOCS, JSON.stringify([{ id, title: titleOf(JSON.parse(old).text || '') }]));
+      localStorage.setItem(CURRENT, id);
+    }
+    localStorage.removeItem(STORE);
+    const last = localStorage.getItem(CURRENT);
+    if (last && localStorage.getItem('gloss.doc.' + last)) {
       try {
-        importText(saved);
+        openDoc(last);
         say('Restored your last document from this browser.');
       } catch (e) {
         say('Your saved document could not be restored: ' + e.message, true);
       }
     }
+    renderDocs();
     $('annotate').disabled = false;
     document.body.dataset.ready = 'true';
   }

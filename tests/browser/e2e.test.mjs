@@ -484,3 +484,52 @@ test('custom labels: define with colour and key, apply by key, kept for the next
   assert.deepEqual(requests, []);
   await page.close();
 });
+
+test('several documents: open .txt and .html files, switch, drop a file, export all, survive a reload', async () => {
+  const page = await fresh();
+  await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
+  const html = '<html><head><script>window.__ran=1</script><style>b{}</style></head><body><nav><a href="javascript:alert(1)">Menu</a></nav>'
+    + '<h1>Clashes in Homs</h1><p>At least 12 people were killed in Homs on Friday, officials said.</p><img src=x onerror="window.__ran=2"></body></html>';
+  await page.setInputFiles('#import-file', [
+    { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('Vladimir Putin met Recep Tayyip Erdogan in Sochi.') },
+    { name: 'page.html', mimeType: 'text/html', buffer: Buffer.from(html) },
+  ]);
+  await page.waitForFunction(() => window.gloss.documents().length === 3);
+  // The HTML file became its text: no markup, nothing run, annotated.
+  const text = await page.$eval('#article', (a) => a.textContent);
+  assert.equal(text, 'Menu\n\nClashes in Homs\n\nAt least 12 people were killed in Homs on Friday, officials said.');
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  assert.ok(await page.locator('#article mark[data-label="CASUALTY"]').count() === 1);
+  // Switch to the first document through the list; its annotations come back.
+  const titles = await page.$$eval('#doc-list button[data-doc-id]', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(titles, ['Erdogan Says Putin Asked Him to Cooperate with Assad Regime', 'Vladimir Putin met Recep Tayyip Erdogan in Sochi.', 'Menu']);
+  await page.click('#doc-list button[data-doc-id] >> nth=0');
+  assert.equal(await page.$eval('#article', (a) => a.textContent), article);
+  assert.equal(await page.getAttribute('#doc-list button[data-doc-id] >> nth=0', 'aria-current'), 'true');
+  // Drop a doccano file with two documents: both are added.
+  const doccano = '{"id":1,"text":"Putin spoke.","label":[[0,5,"PERSON"]]}\n{"id":2,"text":"Gaza shelled.","label":[[0,4,"PLACE"]]}\n';
+  await page.evaluate((content) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], 'batch.jsonl', { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, doccano);
+  await page.waitForFunction(() => window.gloss.documents().length === 5);
+  assert.equal(await page.$eval('#article', (a) => a.textContent), 'Putin spoke.');
+  // Export all as JSONL: one gloss document a line, every quote right.
+  await page.selectOption('#export-format', 'jsonl');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
+  const lines = readFileSync(await dl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 5);
+  for (const d of lines) for (const a of d.annotations) assert.equal(cpSlice(d.text, a.start, a.end), a.quote);
+  assert.deepEqual(lines.map((d) => d.text.slice(0, 12)), [article.slice(0, 12), 'Vladimir Put', 'Menu\n\nClashe', 'Putin spoke.', 'Gaza shelled']);
+  // A reload reopens the last document, with the list intact; deleting one removes it.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.$eval('#article', (a) => a.textContent), 'Putin spoke.');
+  assert.equal(await page.locator('#doc-list button[data-doc-id]').count(), 5);
+  await page.click('#doc-list li >> nth=3 >> button.small');
+  assert.equal(await page.locator('#doc-list button[data-doc-id]').count(), 4);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});

@@ -25,11 +25,23 @@ pub enum Format {
     Brat,
     Conll,
     Csv,
+    /// A self-contained HTML report to share and print (written only).
+    Report,
 }
 
 impl Format {
-    pub const ALL: [Format; 9] =
-        [Format::Gloss, Format::Jsonl, Format::W3c, Format::Doccano, Format::LabelStudio, Format::Prodigy, Format::Brat, Format::Conll, Format::Csv];
+    pub const ALL: [Format; 10] = [
+        Format::Gloss,
+        Format::Jsonl,
+        Format::W3c,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Prodigy,
+        Format::Brat,
+        Format::Conll,
+        Format::Csv,
+        Format::Report,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -42,6 +54,7 @@ impl Format {
             Format::Brat => "brat",
             Format::Conll => "conll",
             Format::Csv => "csv",
+            Format::Report => "report",
         }
     }
 
@@ -56,6 +69,7 @@ impl Format {
             "conll2003" | "bio" => "conll",
             "ann" => "brat",
             "webannotation" | "web-annotation" => "w3c",
+            "html" => "report",
             other => other,
         };
         Format::ALL.into_iter().find(|f| f.name() == n).ok_or_else(|| {
@@ -76,6 +90,7 @@ impl Format {
             Format::Brat => "ann",
             Format::Conll => "conll",
             Format::Csv => "csv",
+            Format::Report => "html",
         }
     }
 }
@@ -168,6 +183,7 @@ pub fn serialize(format: Format, docs: &[Named]) -> Result<String> {
         Format::Brat => brat(&one()?.doc),
         Format::Conll => docs.iter().map(|d| conll(&d.doc)).collect(),
         Format::Csv => csv(docs),
+        Format::Report => crate::report::report(&one()?.doc),
     })
 }
 
@@ -190,7 +206,7 @@ pub fn deserialize(format: Format, input: &str, text: Option<&str>) -> Result<Ve
         Format::LabelStudio => read_label_studio(input),
         Format::W3c => Ok(vec![Named::new(read_w3c(input, need_text()?)?)]),
         Format::Brat => Ok(vec![Named::new(read_brat(input, need_text()?)?)]),
-        Format::Prodigy | Format::Conll | Format::Csv => {
+        Format::Prodigy | Format::Conll | Format::Csv | Format::Report => {
             Err(Error::import(format!("gloss writes {} but does not read it; import gloss, jsonl, w3c, doccano, labelstudio or brat", format.name())))
         }
     }

@@ -24,6 +24,7 @@ pub mod json;
 pub mod number;
 pub mod offset;
 pub mod pipeline;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod summary;

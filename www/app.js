@@ -605,7 +605,7 @@
     $('export').addEventListener('click', () => guard(() => {
       const format = $('export-format').value;
       const stamp = (view.referenceDate || 'undated');
-      const types = { csv: 'text/csv', conll: 'text/plain', brat: 'text/plain' };
+      const types = { csv: 'text/csv', conll: 'text/plain', brat: 'text/plain', report: 'text/html' };
       download(`gloss-${stamp}.${session.extensionOf(format)}`, exportAs(format), types[format] || 'application/json');
     }));
     $('export-csv').addEventListener('click', () => {
@@ -626,8 +626,9 @@
     $('new-doc').addEventListener('click', () => guard(newDoc));
     $('export-all').addEventListener('click', () => guard(() => {
       const format = $('export-format').value;
-      download(`gloss-all.${['gloss', 'w3c', 'brat'].includes(format) ? 'jsonl' : session.extensionOf(format)}`,
-        exportAll(['gloss', 'w3c', 'brat'].includes(format) ? 'jsonl' : format), format === 'csv' ? 'text/csv' : 'application/json');
+      const single = ['gloss', 'w3c', 'brat', 'report'].includes(format);
+      download(`gloss-all.${single ? 'jsonl' : session.extensionOf(format)}`,
+        exportAll(single ? 'jsonl' : format), format === 'csv' ? 'text/csv' : 'application/json');
     }));
     const art = $('article');
     art.addEventListener('click', (e) => { const m = e.target.closest('mark.ann'); if (m) select_(m.dataset.annId); });

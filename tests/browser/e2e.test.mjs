@@ -533,3 +533,32 @@ test('several documents: open .txt and .html files, switch, drop a file, export 
   assert.deepEqual(requests, []);
   await page.close();
 });
+
+test('a report to share: one HTML file that opens without gloss, runs nothing, loads nothing, prints', async () => {
+  const page = await fresh();
+  await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
+  await page.selectOption('#export-format', 'report');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  assert.match(dl.suggestedFilename(), /\.html$/);
+  const path = join(profile, 'report.html');
+  await dl.saveAs(path);
+  const report = await ctx.newPage();
+  const seen = [];
+  report.on('request', (r) => { if (!r.url().startsWith('file:')) seen.push(r.url()); });
+  await report.goto(pathToFileURL(path).href);
+  assert.equal(await report.locator('script, img, link, iframe').count(), 0);
+  assert.equal(await report.$eval('article', (a) => a.textContent), article);
+  assert.ok(await report.locator('article mark').count() > 50);
+  assert.match(await report.textContent('body'), /Casualties[\s\S]*killed[\s\S]*900/);
+  assert.match(await report.textContent('body'), /Dates[\s\S]*2025-07-19/);
+  assert.match(await report.textContent('body'), /Entities[\s\S]*Recep Tayyip Erdogan/);
+  // The print stylesheet drops the frame around the article and keeps the highlight colours.
+  await report.emulateMedia({ media: 'print' });
+  const style = await report.$eval('article', (a) => ({ border: getComputedStyle(a).borderTopStyle, adjust: getComputedStyle(a.querySelector('mark')).printColorAdjust }));
+  assert.deepEqual(style, { border: 'none', adjust: 'exact' });
+  assert.deepEqual(seen, []);
+  await report.close();
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});

@@ -27,6 +27,12 @@ fn bare(word: &str) -> &str {
 
 /// Clusters of the name annotations in `anns`, in order of first mention.
 pub fn clusters(text: &str, anns: &[Annotation]) -> Vec<Cluster> {
+    clusters_with(text, anns, &[], &[])
+}
+
+/// [`clusters`] with the user's corrections: mentions split out (by annotation id) join
+/// nothing by themselves, and merged pairs of mentions put their clusters together.
+pub fn clusters_with(text: &str, anns: &[Annotation], split: &[u32], merged: &[(u32, u32)]) -> Vec<Cluster> {
     let g = gazetteer::get();
     let name = |i: usize| &text[anns[i].start..anns[i].end];
     let names: Vec<usize> = (0..anns.len()).filter(|&i| anns[i].label.is_name()).collect();
@@ -40,7 +46,11 @@ pub fn clusters(text: &str, anns: &[Annotation]) -> Vec<Cluster> {
         p[x] = r;
         r
     }
+    let alone: Vec<bool> = anns.iter().map(|a| split.contains(&a.id)).collect();
     let join = |p: &mut Vec<usize>, a: usize, b: usize| {
+        if alone[a] || alone[b] {
+            return;
+        }
         let (ra, rb) = (find(p, a), find(p, b));
         if ra != rb {
             p[ra.max(rb)] = ra.min(rb);
@@ -99,6 +109,16 @@ pub fn clusters(text: &str, anns: &[Annotation]) -> Vec<Cluster> {
         let (i, j) = (w[0], w[1]);
         if anns[i].label == anns[j].label && text[anns[i].end..anns[j].start].trim() == "(" && text[anns[j].end..].starts_with(')') {
             join(&mut parent, i, j);
+        }
+    }
+    // The user's merges, whatever the rules said.
+    for &(x, y) in merged {
+        let (Some(a), Some(b)) = (anns.iter().position(|m| m.id == x), anns.iter().position(|m| m.id == y)) else { continue };
+        if anns[a].label.is_name() && anns[a].label == anns[b].label {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
         }
     }
     let mut out: Vec<Cluster> = Vec::new();

@@ -31,6 +31,10 @@ struct State {
     user_date: Option<Date>,
     /// Labels the user defined, in the order of definition.
     labels: Vec<LabelDef>,
+    /// Mentions the user split out of their entity (annotation ids).
+    split: Vec<u32>,
+    /// Pairs of mentions whose entities the user merged.
+    merged: Vec<(u32, u32)>,
 }
 
 #[derive(Debug, Clone)]
@@ -87,6 +91,10 @@ pub enum Edit {
     DefineLabel { name: String, color: String, key: String },
     /// Removes a label of the user's that no annotation uses.
     DeleteLabel { name: String },
+    /// Puts the entities of two mentions together.
+    MergeEntities { a: String, b: String },
+    /// Takes a mention out of its entity, to stand alone.
+    SplitMention { id: String },
 }
 
 impl Document {
@@ -100,7 +108,7 @@ impl Document {
             text,
             seg,
             dateline,
-            state: State { annotations: Vec::new(), next_id: 1, user_date: None, labels: Vec::new() },
+            state: State { annotations: Vec::new(), next_id: 1, user_date: None, labels: Vec::new(), split: Vec::new(), merged: Vec::new() },
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -207,6 +215,18 @@ impl Document {
     /// The labels the user defined.
     pub fn custom_labels(&self) -> &[LabelDef] {
         &self.state.labels
+    }
+
+    /// The user's corrections to entities: mentions split out, mentions merged.
+    pub fn entity_edits(&self) -> (&[u32], &[(u32, u32)]) {
+        (&self.state.split, &self.state.merged)
+    }
+
+    /// Restores entity corrections read from a file (ids that no longer exist are dropped).
+    pub(crate) fn set_entity_edits(&mut self, split: Vec<u32>, merged: Vec<(u32, u32)>) {
+        let known = |id: &u32| self.state.annotations.iter().any(|a| a.id == *id);
+        self.state.split = split.into_iter().filter(known).collect();
+        self.state.merged = merged.into_iter().filter(|(a, b)| known(a) && known(b)).collect();
     }
 
     /// Gives a new document the user's labels without making it an edit to undo (the page
@@ -394,6 +414,24 @@ impl Document {
                 }
                 self.state.labels.remove(i);
             }
+            Edit::MergeEntities { a, b } => {
+                let (i, j) = (self.index_of(&a)?, self.index_of(&b)?);
+                let (x, y) = (&self.state.annotations[i], &self.state.annotations[j]);
+                if !x.label.is_name() || x.label != y.label {
+                    return Err(Error::edit(format!("only entities of one label merge: {} is {}, {} is {}", a, x.label.as_str(), b, y.label.as_str())));
+                }
+                let pair = (x.id, y.id);
+                self.state.split.retain(|s| *s != pair.0 && *s != pair.1);
+                self.state.merged.push(pair);
+            }
+            Edit::SplitMention { id } => {
+                let i = self.index_of(&id)?;
+                let n = self.state.annotations[i].id;
+                self.state.merged.retain(|(a, b)| *a != n && *b != n);
+                if !self.state.split.contains(&n) {
+                    self.state.split.push(n);
+                }
+            }
             Edit::SetReferenceDate { date } => {
                 let d = match date.as_deref().map(str::trim) {
                     None | Some("") => None,
@@ -485,6 +523,28 @@ impl Document {
             before.get(k).map_or(0, |(i, _)| *i)
         };
         self.offsets.from_byte(byte, unit)
+    }
+
+    /// Where `query` occurs in the text, ignoring case, as spans in `unit` (at most `limit`).
+    pub fn search(&self, query: &str, unit: Unit, limit: usize) -> Vec<(usize, usize)> {
+        let q: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let chars: Vec<(usize, char)> = self.text.char_indices().collect();
+        let lower: Vec<char> = chars.iter().map(|&(_, c)| c.to_lowercase().next().unwrap_or(c)).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i + q.len() <= lower.len() && out.len() < limit {
+            if lower[i..i + q.len()] == q[..] {
+                let (s, e) = (chars[i].0, chars.get(i + q.len()).map_or(self.text.len(), |c| c.0));
+                out.push((self.offsets.from_byte(s, unit), self.offsets.from_byte(e, unit)));
+                i += q.len();
+            } else {
+                i += 1;
+            }
+        }
+        out
     }
 
     /// Undoes the last edit; false when there is none.
@@ -726,6 +786,48 @@ mod tests {
         assert!(d.custom_labels().is_empty());
         assert!(d.undo());
         assert_eq!(d.custom_labels()[0].name, "WEAPON");
+    }
+
+    #[test]
+    fn entities_merge_and_split_by_hand_and_survive_export() {
+        let text = "Vladimir Putin met Erdogan in Sochi. Putin left. Recep Tayyip Erdogan stayed. Putin returned.";
+        let mut d = Document::annotate(text, None);
+        let id = |d: &Document, q: &str, n: usize| d.annotations().iter().filter(|a| &text[a.start..a.end] == q).nth(n).unwrap().id_string();
+        let entities = |d: &Document| {
+            let e = crate::json::export(d);
+            let mut v: Vec<(String, usize)> = e.entities.iter().map(|e| (e.name.clone(), e.mentions.len())).collect();
+            v.sort();
+            v
+        };
+        let auto = entities(&d);
+        assert!(auto.contains(&("Vladimir Putin".into(), 3)) && auto.contains(&("Recep Tayyip Erdogan".into(), 2)), "{auto:?}");
+        // Split the last `Putin` out: it stands alone; the others stay together.
+        let last = id(&d, "Putin", 1);
+        let vp = id(&d, "Vladimir Putin", 0);
+        d.apply(Edit::SplitMention { id: last.clone() }, Unit::Byte).unwrap();
+        let e = entities(&d);
+        assert!(e.contains(&("Vladimir Putin".into(), 2)) && e.contains(&("Putin".into(), 1)), "{e:?}");
+        // Merge it back by hand; a merge across labels is refused.
+        let sochi = id(&d, "Sochi", 0);
+        assert!(d.apply(Edit::MergeEntities { a: last.clone(), b: sochi }, Unit::Byte).unwrap_err().message().contains("one label"));
+        d.apply(Edit::MergeEntities { a: last.clone(), b: vp }, Unit::Byte).unwrap();
+        assert!(entities(&d).contains(&("Vladimir Putin".into(), 3)));
+        d.apply(Edit::SplitMention { id: last.clone() }, Unit::Byte).unwrap();
+        let json = crate::json::to_json(&d);
+        assert!(json.contains(&format!(r#""entityEdits":{{"split":["{last}"],"merged":[]}}"#)), "{json}");
+        assert_eq!(entities(&crate::json::import(&json).unwrap()), entities(&d));
+        assert!(d.undo() && d.undo());
+        assert_eq!(entities(&d), e);
+    }
+
+    #[test]
+    fn search_ignores_case_and_counts_utf16() {
+        let d = doc();
+        let hits = d.search("PUTIN", Unit::Utf16, 10);
+        assert_eq!(hits, vec![u16("Putin")]);
+        assert_eq!(d.search("e", Unit::Utf16, 3).len(), 3);
+        assert!(d.search("", Unit::Utf16, 10).is_empty());
+        assert!(d.search("nowhere", Unit::Utf16, 10).is_empty());
     }
 
     #[test]

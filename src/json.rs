@@ -58,15 +58,38 @@ pub struct ExportDocument {
     pub labels: Vec<LabelDef>,
     pub annotations: Vec<ExportAnnotation>,
     pub entities: Vec<ExportEntity>,
+    /// The user's corrections to entities, kept so a reload or import gives the same entities.
+    #[serde(skip_serializing_if = "EntityEdits::is_empty")]
+    pub entity_edits: EntityEdits,
     /// Per category: the distinct figures, lowest, highest and best estimate (`summary.rs`).
     pub casualty_summary: Vec<crate::summary::CategorySummary>,
+}
+
+/// Mentions split out of their entity and pairs merged, by annotation id.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct EntityEdits {
+    #[serde(default)]
+    pub split: Vec<String>,
+    #[serde(default)]
+    pub merged: Vec<(String, String)>,
+}
+
+impl EntityEdits {
+    pub fn is_empty(&self) -> bool {
+        self.split.is_empty() && self.merged.is_empty()
+    }
+    fn of(doc: &Document) -> EntityEdits {
+        let (s, m) = doc.entity_edits();
+        EntityEdits { split: s.iter().map(|i| format!("a{i}")).collect(), merged: m.iter().map(|(a, b)| (format!("a{a}"), format!("a{b}"))).collect() }
+    }
 }
 
 /// Annotations and entities of `doc` with positions in `unit`, in text order. Rejected
 /// suggestions are left out unless `include_rejected`; they never join an entity.
 pub fn annotations_in(doc: &Document, unit: Unit, include_rejected: bool) -> (Vec<ExportAnnotation>, Vec<ExportEntity>) {
     let live: Vec<Annotation> = doc.live().cloned().collect();
-    let clusters = cluster::clusters(doc.text(), &live);
+    let (split, merged) = doc.entity_edits();
+    let clusters = cluster::clusters_with(doc.text(), &live, split, merged);
     let mut entity_of: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
     let entities = clusters
         .iter()
@@ -119,6 +142,7 @@ pub fn export_with(doc: &Document, include_rejected: bool) -> ExportDocument {
         labels: doc.custom_labels().to_vec(),
         annotations,
         entities,
+        entity_edits: EntityEdits::of(doc),
         casualty_summary: crate::summary::summarize(doc),
     }
 }
@@ -184,7 +208,14 @@ pub fn import(json: &str) -> Result<Document> {
         None | Some(Value::Null) => Vec::new(),
         Some(v) => serde_json::from_value(v.clone()).map_err(|e| Error::import(format!("\"labels\": {e}")))?,
     };
-    build_document_with(text, user_date, spans, labels)
+    let edits: EntityEdits = match obj.get("entityEdits") {
+        None | Some(Value::Null) => EntityEdits::default(),
+        Some(v) => serde_json::from_value(v.clone()).map_err(|e| Error::import(format!("\"entityEdits\": {e}")))?,
+    };
+    let mut doc = build_document_with(text, user_date, spans, labels)?;
+    let num = |s: &str| s.strip_prefix('a').and_then(|n| n.parse::<u32>().ok());
+    doc.set_entity_edits(edits.split.iter().filter_map(|s| num(s)).collect(), edits.merged.iter().filter_map(|(a, b)| Some((num(a)?, num(b)?))).collect());
+    Ok(doc)
 }
 
 /// A span read from any format, positions in code points, checked by [`build_document`].

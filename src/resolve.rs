@@ -37,6 +37,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(non_snake_case)]
     fn rules() {
         let (Casualty, Group, Date, Person, Org, Place) = (Label::Casualty, Label::Group, Label::Date, Label::Person, Label::Org, Label::Place);
         let cases: &[(&str, Vec<Candidate>, Vec<(usize, usize, Label)>)] = &[

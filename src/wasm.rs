@@ -127,6 +127,11 @@ impl Session {
         Ok(self.view())
     }
 
+    /// Where `query` occurs (ignoring case), as a JSON list of `[start, end]` in UTF-16 units.
+    pub fn search(&self, query: &str) -> String {
+        serde_json::to_string(&self.doc.search(query, Unit::Utf16, 10_000)).expect("JSON serializes")
+    }
+
     /// The readable text of an HTML file (markup dropped, never run).
     #[wasm_bindgen(js_name = htmlToText)]
     pub fn html_to_text(&self, html: &str) -> String {

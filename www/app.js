@@ -11,6 +11,7 @@
   let view = null;      // the last view (plain object from JSON)
   let text = '';        // the document text (a JS string: UTF-16 offsets match the view)
   let selectedId = null;
+  const hidden = new Set();    // labels the user filtered out of view
   const byId = new Map();
 
   function el(tag, attrs, ...children) {
@@ -178,6 +179,7 @@
   // ---- rendering ------------------------------------------------------------------------
   function render() {
     renderArticle();
+    if ($('search').value) $('search').dispatchEvent(new Event('input'));
     renderLegend();
     renderEntities();
     renderByLabel();
@@ -207,7 +209,7 @@
       for (; k < p.ids.length; k++) {
         const a = byId.get(p.ids[k]);
         const m = el('mark', {
-          class: 'ann ' + a.status + (a.origin === 'user' ? ' user' : '') + (a.id === selectedId ? ' selected' : ''),
+          class: 'ann ' + a.status + (a.origin === 'user' ? ' user' : '') + (a.id === selectedId ? ' selected' : '') + (hidden.has(a.label) ? ' off' : ''),
           'data-ann-id': a.id, 'data-label': a.label, 'data-status': a.status, tabindex: '0',
           'aria-label': `${a.label}, ${a.status}: ${a.quote}`,
         });
@@ -233,7 +235,13 @@
 
   function renderLegend() {
     $('legend').replaceChildren(...view.labels.map((l) => {
-      const li = el('li', { 'data-label': l.label }, paint(el('span', { class: 'swatch' }), l.label), `${l.key || '–'} ${l.label}`, el('span', { class: 'count' }, ` ${l.count}`));
+      const show = el('input', { type: 'checkbox', checked: !hidden.has(l.label), 'aria-label': `Show ${l.label} highlights` });
+      show.addEventListener('change', () => {
+        if (show.checked) hidden.delete(l.label); else hidden.add(l.label);
+        for (const m of document.querySelectorAll(`#article mark[data-label="${l.label}"]`)) m.classList.toggle('off', !show.checked);
+        renderEntities();
+      });
+      const li = el('li', { 'data-label': l.label }, show, paint(el('span', { class: 'swatch' }), l.label), `${l.key || '–'} ${l.label}`, el('span', { class: 'count' }, ` ${l.count}`));
       if (l.custom) {
         const del = el('button', { type: 'button', class: 'small', title: `Delete the label ${l.label}`, 'aria-label': `Delete the label ${l.label}` }, '×');
         del.addEventListener('click', () => edit({ op: 'deleteLabel', name: l.label }));
@@ -255,7 +263,7 @@
   }
 
   function renderEntities() {
-    $('by-entity').replaceChildren(...view.entities.map((e) => {
+    $('by-entity').replaceChildren(...view.entities.filter((e) => !hidden.has(e.label)).map((e) => {
       const quotes = [...new Set(e.mentions.map((m) => byId.get(m).quote))].join(' · ');
       const b = el('button', { type: 'button' }, paint(el('span', { class: 'swatch' }), e.label), ' ', e.name);
       b.addEventListener('click', () => jump(e.mentions[0]));
@@ -354,6 +362,18 @@
         btn('Reject', 'Turn this suggestion down (X or Delete)', () => review(a.id, 'reject')),
         btn('Remove', 'Remove it from the document altogether', () => edit({ op: 'remove', id: a.id }))),
     ];
+    // The entity this mention belongs to: split it out, or merge with another of the label.
+    const ent = a.entity && view.entities.find((e) => e.id === a.entity);
+    if (ent) {
+      const others = view.entities.filter((e) => e.label === ent.label && e.id !== ent.id);
+      const merge = el('select', { 'aria-label': 'Merge this entity with another' }, el('option', { value: '' }, 'Merge with…'),
+        ...others.map((e) => el('option', { value: e.mentions[0] }, `${e.name} (×${e.mentions.length})`)));
+      merge.addEventListener('change', () => { if (merge.value) edit({ op: 'mergeEntities', a: a.id, b: merge.value }); });
+      const row = el('div', { class: 'row' }, `Entity: ${ent.name} (×${ent.mentions.length}) `);
+      if (ent.mentions.length > 1) row.append(btn('Split out', 'Take this mention out of the entity', () => edit({ op: 'splitMention', id: a.id })));
+      if (others.length) row.append(merge);
+      rows.push(row);
+    }
     if (a.date) {
       const type = select(['DATE', 'TIME', 'DURATION', 'SET'], a.date.type);
       const value = el('input', { type: 'text', value: a.date.value });
@@ -645,6 +665,28 @@
         $('new-label-name').value = '';
         $('new-label-key').value = '';
       }
+    });
+    // Search: the core finds the matches; the page marks them with the CSS highlight API
+    // (no change to the article's nodes) and Enter moves to the next one.
+    let hits = [], hit = -1;
+    const showHits = () => {
+      if (!window.CSS || !CSS.highlights) return;
+      const ranges = hits.map(([s, e]) => { const r = document.createRange(); r.setStart(...domPoint(s)); r.setEnd(...domPoint(e)); return r; });
+      CSS.highlights.set('search', new Highlight(...ranges));
+      if (hit >= 0 && ranges[hit]) {
+        CSS.highlights.set('search-current', new Highlight(ranges[hit]));
+        const node = ranges[hit].startContainer.parentElement;
+        if (node) node.scrollIntoView({ block: 'center' });
+      } else CSS.highlights.delete('search-current');
+    };
+    $('search').addEventListener('input', () => {
+      hits = view ? JSON.parse(session.search($('search').value)) : [];
+      hit = hits.length ? 0 : -1;
+      $('search-count').textContent = $('search').value ? `${hits.length} match${hits.length === 1 ? '' : 'es'}` : '';
+      showHits();
+    });
+    $('search').addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && hits.length) { e.preventDefault(); hit = (hit + (e.shiftKey ? hits.length - 1 : 1)) % hits.length; $('search-count').textContent = `${hit + 1} of ${hits.length}`; showHits(); }
     });
     $('theme').addEventListener('click', () => {
       const next = { auto: 'light', light: 'dark', dark: 'auto' }[localStorage.getItem(THEME) || 'auto'];

@@ -562,3 +562,31 @@ test('a report to share: one HTML file that opens without gloss, runs nothing, l
   assert.deepEqual(requests, []);
   await page.close();
 });
+
+test('side panel: search the text, filter by label, split a mention out of its entity and merge it back', async () => {
+  const page = await fresh();
+  await page.evaluate(() => window.gloss.annotate('Vladimir Putin met Erdogan in Sochi. Putin left. Recep Tayyip Erdogan stayed. Putin returned.', ''));
+  await page.fill('#search', 'putin');
+  assert.equal(await page.textContent('#search-count'), '3 matches');
+  assert.equal(await page.evaluate(() => CSS.highlights.get('search').size), 3);
+  await page.press('#search', 'Enter');
+  assert.equal(await page.textContent('#search-count'), '2 of 3');
+  // Hide PLACE highlights: Sochi loses its colour, the entity list drops places.
+  await page.uncheck('#legend li[data-label="PLACE"] input');
+  assert.ok(await page.$eval('#article mark[data-label="PLACE"]', (m) => m.classList.contains('off')));
+  assert.ok(!(await page.textContent('#by-entity')).includes('Sochi'));
+  await page.check('#legend li[data-label="PLACE"] input');
+  // Split the last Putin out of Vladimir Putin, then merge it back, from the editor.
+  const last = page.locator('#article mark[data-label="PERSON"]', { hasText: /^Putin$/ }).last();
+  await last.focus();
+  assert.match(await page.textContent('#editor'), /Entity: Vladimir Putin \(×3\)/);
+  await page.click('#editor >> text=Split out');
+  assert.match(await page.textContent('#by-entity'), /Vladimir Putin ×2/);
+  const doc = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+  assert.equal(doc.entityEdits.split.length, 1);
+  await page.selectOption('#editor select[aria-label="Merge this entity with another"]', { label: 'Vladimir Putin (×2)' });
+  assert.match(await page.textContent('#by-entity'), /Vladimir Putin ×3/);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});

@@ -54,9 +54,11 @@ eval:
 	cargo build --release
 	scripts/eval.sh
 
-# Speed of each stage of the core (criterion); prints words per second.
-bench:
+# Speed of each stage of the core (criterion, words per second), then the page in Chromium
+# (annotate + render, and how fast an edit updates the article, on the example and 50,000 words).
+bench: dist deps-chromium
 	cargo bench --bench pipeline
+	node scripts/bench-page.mjs 5
 
 # Retrains the name tagger on the CoNLL-2003 training split (deterministic) and records the
 # checksums that `cargo test` checks.

@@ -142,7 +142,7 @@ impl LabelDef {
 
 /// Who made an annotation: the machine, or the user (including machine annotations the user
 /// changed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     Auto,
@@ -151,7 +151,7 @@ pub enum Origin {
 
 /// Where an annotation stands in review: the machine's suggestions wait for the reviewer, who
 /// accepts or rejects them; what the user makes or changes is accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Suggested,
@@ -160,7 +160,7 @@ pub enum Status {
 }
 
 /// TimeML type and value of a DATE annotation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateAttrs {
     #[serde(rename = "type")]
     pub kind: String,
@@ -172,7 +172,7 @@ pub const CATEGORIES: [&str; 6] = ["killed", "injured", "missing", "kidnapped", 
 pub const QUALIFIERS: [&str; 6] = ["exact", "atLeast", "moreThan", "atMost", "about", "range"];
 
 /// Attributes of a CASUALTY annotation, as the guidelines define them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CasualtyAttrs {
     pub category: String,
     pub count: Option<u64>,

@@ -15,7 +15,7 @@ use crate::offset::Unit;
 pub const FORMAT: &str = "gloss";
 pub const VERSION: u64 = 1;
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportAnnotation {
     pub id: String,
@@ -93,9 +93,9 @@ pub fn annotations_in(doc: &Document, unit: Unit, include_rejected: bool) -> (Ve
     let mut entity_of: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
     let entities = clusters
         .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let id = format!("e{}", k + 1);
+        .map(|c| {
+            // Named by its first annotation, so an edit elsewhere does not rename it.
+            let id = format!("e{}", c.mentions.iter().map(|&m| live[m].id).min().unwrap_or(0));
             for &m in &c.mentions {
                 entity_of.insert(live[m].id, id.clone());
             }

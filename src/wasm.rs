@@ -17,13 +17,15 @@ fn err(e: impl std::fmt::Display) -> JsError {
 #[wasm_bindgen]
 pub struct Session {
     doc: Document,
+    /// What the page shows now, to send only what an edit changes.
+    shown: view::Snapshot,
 }
 
 #[wasm_bindgen]
 impl Session {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Session {
-        Session { doc: Document::new("") }
+        Session { doc: Document::new(""), shown: view::Snapshot::default() }
     }
 
     /// Annotates `text` (reference date `YYYY-MM-DD` or empty) and returns the view.
@@ -50,8 +52,37 @@ impl Session {
         self.view()
     }
 
-    pub fn view(&self) -> String {
-        serde_json::to_string(&view::view(&self.doc)).expect("view serializes")
+    /// The whole view (the page redraws everything).
+    pub fn view(&mut self) -> String {
+        let v = view::view(&self.doc);
+        self.shown = view::snapshot(&v);
+        serde_json::to_string(&v).expect("view serializes")
+    }
+
+    /// Applies one edit and returns only what changed on screen (a delta view).
+    #[wasm_bindgen(js_name = editDelta)]
+    pub fn edit_delta(&mut self, edit: &str) -> Result<String, JsError> {
+        let edit: Edit = serde_json::from_str(edit).map_err(|e| err(format!("bad edit: {e}")))?;
+        self.doc.apply(edit, Unit::Utf16).map_err(err)?;
+        Ok(self.delta())
+    }
+
+    #[wasm_bindgen(js_name = undoDelta)]
+    pub fn undo_delta(&mut self) -> String {
+        self.doc.undo();
+        self.delta()
+    }
+
+    #[wasm_bindgen(js_name = redoDelta)]
+    pub fn redo_delta(&mut self) -> String {
+        self.doc.redo();
+        self.delta()
+    }
+
+    fn delta(&mut self) -> String {
+        let (d, snap) = view::delta(&self.doc, &self.shown);
+        self.shown = snap;
+        serde_json::to_string(&d).expect("delta serializes")
     }
 
     pub fn text(&self) -> String {

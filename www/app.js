@@ -71,15 +71,18 @@
   }
 
   function openDoc(id) {
+    flushSave();
     const saved = localStorage.getItem('gloss.doc.' + id);
     if (!saved) throw new Error('That document is no longer stored in this browser.');
     currentId = id;
     selectedId = null;
     importText(saved);
+    renderDocs();
     say(`Opened “${titleOf(text)}”.`);
   }
 
   function newDoc() {
+    flushSave();
     currentId = newId();
     selectedId = null;
     $('input').value = '';
@@ -89,16 +92,20 @@
   }
 
   function deleteDoc(id) {
+    // A save still pending is for the current document: written first, unless it is the one going.
+    if (id === currentId) { clearTimeout(saveTimer); saveTimer = null; } else flushSave();
     const docs = readDocs().filter((d) => d.id !== id);
     localStorage.setItem(DOCS, JSON.stringify(docs));
     localStorage.removeItem('gloss.doc.' + id);
     if (id === currentId) {
+      currentId = null;
       if (docs.length) openDoc(docs[0].id); else newDoc();
     } else renderDocs();
   }
 
   // Several documents in one file (JSONL, doccano, Label Studio…): each kept as a document.
   function addDocs(list, what) {
+    flushSave();
     let first = null;
     for (const d of list) {
       const id = newId();
@@ -127,6 +134,7 @@
       const content = await f.text();
       const name = f.name.toLowerCase();
       guard(() => {
+        flushSave();
         if (name.endsWith('.txt') || name.endsWith('.text') || name.endsWith('.md')) {
           currentId = newId();
           $('input').value = content;
@@ -149,18 +157,68 @@
 
   // Every change goes through here: take the core's new view, render, autosave. The text only
   // changes when a document is annotated or imported; edits leave it as it is.
-  function apply(viewJson, newText) {
-    view = JSON.parse(viewJson);
-    if (newText) text = session.text();
+  function takeLabels() {
     labelInfo.clear();
     for (const l of view.labels) labelInfo.set(l.label, l);
     try { localStorage.setItem(LABELS, JSON.stringify(view.labels.filter((l) => l.custom).map((l) => ({ name: l.label, color: l.color, key: l.key })))); } catch (e) { /* storage full: said by save() */ }
+  }
+
+  // A whole view: after annotating, importing or opening a document.
+  function apply(viewJson, newText) {
+    view = JSON.parse(viewJson);
+    if (newText) text = session.text();
+    takeLabels();
     byId.clear();
     for (const a of view.annotations) byId.set(a.id, a);
     if (selectedId && !byId.has(selectedId)) selectedId = null;
-    render();
-    save();
+    renderArticle(view.chunks.map((c, k) => [k, c]));
+    renderPanels();
+    scheduleSave();
     say('');
+  }
+
+  // A delta after an edit, undo or redo: changed chunks are redrawn at once, the side panels
+  // just after, so a long article answers as fast as a short one.
+  function applyDelta(json) {
+    const d = JSON.parse(json);
+    for (const id of d.removed) byId.delete(id);
+    for (const a of d.annotations) byId.set(a.id, a);
+    const keep = view;
+    view = { ...keep, ...d, annotations: [...byId.values()].sort((x, y) => x.start - y.start || y.end - x.end) };
+    if (!d.full) view.chunks = keep.chunks;
+    takeLabels();
+    if (selectedId && !byId.has(selectedId)) selectedId = null;
+    const focusedId = document.activeElement && document.activeElement.dataset && document.activeElement.dataset.annId;
+    if (d.full) renderArticle(d.chunks);
+    else {
+      for (const [k, c] of d.chunks) {
+        const old = $('article').querySelector(`:scope > .chunk[data-k="${k}"]`);
+        if (old) old.replaceWith(renderChunk(k, c));
+      }
+    }
+    if (focusedId && !(document.activeElement && document.activeElement.closest('#article'))) {
+      const m = document.querySelector(`#article mark[data-ann-id="${focusedId}"]`);
+      if (m) m.focus({ preventScroll: true });
+    }
+    panelsDue = true;
+    setTimeout(() => { if (panelsDue) renderPanels(); }, 0);
+    renderEditor();
+    $('undo').disabled = !view.canUndo;
+    $('redo').disabled = !view.canRedo;
+    scheduleSave();
+    say('');
+  }
+
+  // Saving a long document takes a while: done once the edits pause, and at once when the
+  // page is hidden or closed.
+  let saveTimer = null;
+  let panelsDue = false;
+  function scheduleSave() {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => { saveTimer = null; save(); }, 300);
+  }
+  function flushSave() {
+    if (saveTimer) { clearTimeout(saveTimer); saveTimer = null; save(); }
   }
 
   function guard(fn) {
@@ -173,12 +231,12 @@
   }
 
   function edit(op) {
-    return guard(() => { apply(session.edit(JSON.stringify(op))); return true; }) || false;
+    return guard(() => { applyDelta(session.editDelta(JSON.stringify(op))); return true; }) || false;
   }
 
   // ---- rendering ------------------------------------------------------------------------
-  function render() {
-    renderArticle();
+  function renderPanels() {
+    panelsDue = false;
     if ($('search').value) $('search').dispatchEvent(new Event('input'));
     renderLegend();
     renderEntities();
@@ -197,17 +255,18 @@
     if (document.activeElement !== $('reference-date')) $('reference-date').value = view.userDate || '';
   }
 
-  function renderArticle() {
-    const root = $('article');
-    root.replaceChildren();
+  // The article is drawn chunk by chunk (a paragraph, or part of a long one): after an edit
+  // only the chunks the core reports as changed are drawn again.
+  function renderChunk(k, c) {
+    const root = el('span', { class: 'chunk', 'data-k': String(k) });
     const stack = [];
     const top = () => (stack.length ? stack[stack.length - 1].el : root);
-    for (const p of view.pieces) {
-      let k = 0;
-      while (k < stack.length && k < p.ids.length && stack[k].id === p.ids[k]) k++;
-      stack.length = k;
-      for (; k < p.ids.length; k++) {
-        const a = byId.get(p.ids[k]);
+    for (const p of c.pieces) {
+      let i = 0;
+      while (i < stack.length && i < p.ids.length && stack[i].id === p.ids[i]) i++;
+      stack.length = i;
+      for (; i < p.ids.length; i++) {
+        const a = byId.get(p.ids[i]);
         const m = el('mark', {
           class: 'ann ' + a.status + (a.origin === 'user' ? ' user' : '') + (a.id === selectedId ? ' selected' : '') + (hidden.has(a.label) ? ' off' : ''),
           'data-ann-id': a.id, 'data-label': a.label, 'data-status': a.status, tabindex: '0',
@@ -220,6 +279,11 @@
       const t = document.createTextNode(text.slice(p.start, p.end));
       top().append(p.dim ? el('span', { class: 'dim' }, t) : t);
     }
+    return root;
+  }
+
+  function renderArticle(chunks) {
+    $('article').replaceChildren(...chunks.map(([k, c]) => renderChunk(k, c)));
   }
 
   // Highlight colours come from the core, computed for contrast in both themes.
@@ -430,7 +494,7 @@
     const span = selectionSpan();
     if (span) {
       guard(() => {
-        apply(session.edit(JSON.stringify({ op: 'add', start: span.start, end: span.end, label })));
+        applyDelta(session.editDelta(JSON.stringify({ op: 'add', start: span.start, end: span.end, label })));
         window.getSelection().removeAllRanges();
       });
       return true;
@@ -510,12 +574,12 @@
     const typing = e.target.closest && e.target.closest('input, textarea, select');
     if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !typing) {
       e.preventDefault();
-      guard(() => apply(e.shiftKey ? session.redo() : session.undo()));
+      guard(() => applyDelta(e.shiftKey ? session.redoDelta() : session.undoDelta()));
       return;
     }
     if ((e.ctrlKey || e.metaKey) && e.key === 'y' && !typing) {
       e.preventDefault();
-      guard(() => apply(session.redo()));
+      guard(() => applyDelta(session.redoDelta()));
       return;
     }
     if (e.key === 'Escape') {
@@ -620,8 +684,10 @@
     $('reference-date').addEventListener('change', () => {
       if (view) edit({ op: 'setReferenceDate', date: $('reference-date').value || null });
     });
-    $('undo').addEventListener('click', () => guard(() => apply(session.undo())));
-    $('redo').addEventListener('click', () => guard(() => apply(session.redo())));
+    $('undo').addEventListener('click', () => guard(() => applyDelta(session.undoDelta())));
+    $('redo').addEventListener('click', () => guard(() => applyDelta(session.redoDelta())));
+    window.addEventListener('pagehide', flushSave);
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSave(); });
     $('export').addEventListener('click', () => guard(() => {
       const format = $('export-format').value;
       const stamp = (view.referenceDate || 'undated');
@@ -730,7 +796,8 @@
       exportAll: (format) => exportAll(format),
       documents: () => readDocs(),
       open: (id) => openDoc(id),
-      edit: (op) => apply(session.edit(JSON.stringify(op))),
+      edit: (op) => applyDelta(session.editDelta(JSON.stringify(op))),
+      saveNow: () => flushSave(),
       view: () => view,
     };
     // The single document of earlier versions becomes the first of the list.

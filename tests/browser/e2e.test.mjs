@@ -43,7 +43,7 @@ async function open() {
 
 async function fresh() {
   const page = await open();
-  await page.evaluate(() => localStorage.clear());
+  await page.evaluate(() => { window.gloss.saveNow(); localStorage.clear(); });
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   return page;
@@ -466,7 +466,9 @@ test('custom labels: define with colour and key, apply by key, kept for the next
   assert.match(await page.textContent('#message'), /taken by the page/);
   // Select "AK-47 rifle" and press w.
   await page.evaluate(() => {
-    const n = [...document.getElementById('article').childNodes].find((c) => c.nodeType === 3 && c.data.includes('AK-47'));
+    const w = document.createTreeWalker(document.getElementById('article'), NodeFilter.SHOW_TEXT);
+    let n;
+    while ((n = w.nextNode()) && !n.data.includes('AK-47'));
     const i = n.data.indexOf('AK-47 rifle');
     const r = document.createRange();
     r.setStart(n, i); r.setEnd(n, i + 'AK-47 rifle'.length);

@@ -1,0 +1,70 @@
+// Page benchmark: opens dist/gloss.html from disk in Debian's Chromium and times what a user
+// waits for. Prints medians of several runs. Usage: node scripts/bench-page.mjs [runs]
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = new URL('../', import.meta.url).pathname;
+const runs = Number(process.argv[2] || 5);
+const article = readFileSync(join(root, '../shared/examples/syria-two-articles.txt'), 'utf8');
+const words = (t) => t.split(/\s+/).filter(Boolean).length;
+const big = Array(Math.ceil(50000 / words(article))).fill(article).join('\n\n');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
+const ctx = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium', headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await ctx.newPage();
+await page.goto(pathToFileURL(join(root, 'dist/gloss.html')).href);
+await page.waitForSelector('body[data-ready="true"]');
+
+async function annotateAndRender(text) {
+  return page.evaluate(async (t) => {
+    const t0 = performance.now();
+    window.gloss.annotate(t, '2025-07-20');
+    const sync = performance.now() - t0;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return { sync, painted: performance.now() - t0, anns: window.gloss.view().annotations.length };
+  }, text);
+}
+
+// One edit: the article is updated when edit() returns; the side panels one task later.
+async function edits(n) {
+  return page.evaluate(async (n) => {
+    const v = window.gloss.view();
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const a = v.annotations[Math.floor((i + 0.5) * v.annotations.length / n)];
+      const t0 = performance.now();
+      window.gloss.edit({ op: 'relabel', id: a.id, label: a.label === 'ORG' ? 'PLACE' : 'ORG' });
+      const article = performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 0));
+      out.push({ article, panels: performance.now() - t0 });
+    }
+    return out;
+  }, n);
+}
+
+const rows = [];
+for (const [name, text] of [['example article', article], ['50,000-word paste', big]]) {
+  const a = [], e = [], p = [];
+  let anns = 0;
+  for (let r = 0; r < runs; r++) {
+    const res = await annotateAndRender(text);
+    a.push(res.painted);
+    anns = res.anns;
+    for (const x of await edits(5)) { e.push(x.article); p.push(x.panels); }
+  }
+  rows.push({ name, words: words(text), anns, annotate: median(a), edit: median(e), panels: median(p) });
+}
+console.log(`page benchmark (Chromium, ${runs} runs, medians):`);
+for (const r of rows) {
+  console.log(`  ${r.name}: ${r.words} words, ${r.anns} annotations; annotate + render ${r.annotate.toFixed(1)} ms; ` +
+    `an edit updates the article in ${r.edit.toFixed(1)} ms (side panels ${r.panels.toFixed(1)} ms)`);
+}
+await ctx.close();
+rmSync(profile, { recursive: true, force: true });

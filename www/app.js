@@ -173,6 +173,7 @@
     if (selectedId && !byId.has(selectedId)) selectedId = null;
     renderArticle(view.chunks.map((c, k) => [k, c]));
     renderPanels();
+    placeHandles();
     scheduleSave();
     say('');
   }
@@ -203,6 +204,7 @@
     panelsDue = true;
     setTimeout(() => { if (panelsDue) renderPanels(); }, 0);
     renderEditor();
+    placeHandles();
     $('undo').disabled = !view.canUndo;
     $('redo').disabled = !view.canRedo;
     scheduleSave();
@@ -509,6 +511,54 @@
     for (const m of document.querySelectorAll('#article mark.selected')) m.classList.remove('selected');
     for (const m of document.querySelectorAll(`#article mark[data-ann-id="${id}"]`)) m.classList.add('selected');
     renderEditor();
+    placeHandles();
+  }
+
+  // Drag handles at both ends of the selected highlight (the mouse way to resize; Alt+arrows
+  // are the keyboard way). The core checks and trims the new span.
+  function placeHandles() {
+    const marks = selectedId ? document.querySelectorAll(`#article mark[data-ann-id="${selectedId}"]`) : [];
+    for (const h of [$('handle-start'), $('handle-end')]) h.hidden = !marks.length;
+    if (!marks.length) return;
+    const first = marks[0].getClientRects()[0];
+    const rects = marks[marks.length - 1].getClientRects();
+    const last = rects[rects.length - 1];
+    if (!first || !last) return;
+    const put = (h, x, r) => { h.style.left = `${window.scrollX + x - 4}px`; h.style.top = `${window.scrollY + r.top}px`; h.style.height = `${r.height}px`; };
+    put($('handle-start'), first.left, first);
+    put($('handle-end'), last.right, last);
+  }
+
+  function pointOffset(x, y) {
+    const pos = document.caretPositionFromPoint ? document.caretPositionFromPoint(x, y) : null;
+    const node = pos ? pos.offsetNode : document.caretRangeFromPoint(x, y)?.startContainer;
+    const off = pos ? pos.offset : document.caretRangeFromPoint(x, y)?.startOffset;
+    if (!node || !$('article').contains(node)) return null;
+    return offsetOf(node, off);
+  }
+
+  function dragHandle(edge) {
+    return (e) => {
+      e.preventDefault();
+      const a = byId.get(selectedId);
+      if (!a) return;
+      const h = e.currentTarget;
+      h.setPointerCapture(e.pointerId);
+      const move = (ev) => { h.style.left = `${window.scrollX + ev.clientX - 4}px`; };
+      const up = (ev) => {
+        h.removeEventListener('pointermove', move);
+        h.removeEventListener('pointerup', up);
+        h.hidden = true; // out of the way of the hit test
+        const at = pointOffset(ev.clientX, ev.clientY);
+        h.hidden = false;
+        if (at === null) { placeHandles(); return; }
+        const [start, end] = edge === 'start' ? [Math.min(at, a.end - 1), a.end] : [a.start, Math.max(at, a.start + 1)];
+        if (start !== a.start || end !== a.end) edit({ op: 'resize', id: a.id, start, end });
+        placeHandles();
+      };
+      h.addEventListener('pointermove', move);
+      h.addEventListener('pointerup', up);
+    };
   }
 
   // ---- review and keyboard ---------------------------------------------------------------
@@ -724,6 +774,9 @@
     art.addEventListener('mouseleave', hideTip);
     document.addEventListener('keydown', onKey);
     $('help-open').addEventListener('click', () => toggleHelp(true));
+    $('handle-start').addEventListener('pointerdown', dragHandle('start'));
+    $('handle-end').addEventListener('pointerdown', dragHandle('end'));
+    window.addEventListener('resize', placeHandles);
     $('label-form').addEventListener('submit', (e) => {
       e.preventDefault();
       if (!view) { say('Annotate a text first.', true); return; }

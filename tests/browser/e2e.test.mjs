@@ -210,7 +210,7 @@ test('pasted markup is shown as text, never run', async () => {
   await page.close();
 });
 
-test('keyboard: widen, narrow and delete a focused highlight', async () => {
+test('keyboard and mouse: widen, narrow, drag the ends of and reject a highlight', async () => {
   const page = await fresh();
   await page.evaluate(() => window.gloss.annotate('Officials said Vladimir Putin spoke in Sochi on Saturday.', '2025-07-20'));
   const putin = page.locator('#article mark[data-label="PERSON"]');
@@ -222,6 +222,28 @@ test('keyboard: widen, narrow and delete a focused highlight', async () => {
   assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'Vladimir Putin');
   await page.keyboard.press('Alt+ArrowLeft');
   assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'said Vladimir Putin');
+  // Drag the end handle with the mouse to the end of "spoke", then back to "Putin".
+  await putin.click();
+  const spot = (word) => page.evaluate((w) => {
+    const walk = document.createTreeWalker(document.getElementById('article'), NodeFilter.SHOW_TEXT);
+    let n;
+    while ((n = walk.nextNode())) {
+      const i = n.data.indexOf(w);
+      if (i >= 0) { const r = document.createRange(); r.setStart(n, i + w.length - 1); r.setEnd(n, i + w.length); const b = r.getBoundingClientRect(); return { x: b.right - 1, y: b.top + b.height / 2 }; }
+    }
+    return null;
+  }, word);
+  const handle = await page.$eval('#handle-end', (h) => { const b = h.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2, hidden: h.hidden }; });
+  assert.equal(handle.hidden, false);
+  const to = await spot('spoke');
+  await page.mouse.move(handle.x, handle.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 4 });
+  await page.mouse.up();
+  assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'said Vladimir Putin spoke');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.textContent(`#article mark[data-ann-id="${id}"]`), 'said Vladimir Putin');
+  await page.focus(`#article mark[data-ann-id="${id}"]`);
   // Delete rejects: the highlight stays, struck through, and leaves the export.
   await page.keyboard.press('Delete');
   assert.equal(await page.getAttribute(`#article mark[data-ann-id="${id}"]`, 'data-status'), 'rejected');

@@ -205,6 +205,7 @@
     setTimeout(() => { if (panelsDue) renderPanels(); }, 0);
     renderEditor();
     placeHandles();
+    renderReview();
     $('undo').disabled = !view.canUndo;
     $('redo').disabled = !view.canRedo;
     scheduleSave();
@@ -237,6 +238,11 @@
   }
 
   // ---- rendering ------------------------------------------------------------------------
+  function renderReview() {
+    const r = view.review;
+    $('review-count').textContent = `${r.suggested} to review · ${r.accepted} accepted · ${r.rejected} rejected`;
+  }
+
   function renderPanels() {
     panelsDue = false;
     if ($('search').value) $('search').dispatchEvent(new Event('input'));
@@ -246,8 +252,7 @@
     renderCasualties();
     renderTimeline();
     renderEditor();
-    const r = view.review;
-    $('review-count').textContent = `${r.suggested} to review · ${r.accepted} accepted · ${r.rejected} rejected`;
+    renderReview();
     $('undo').disabled = !view.canUndo;
     $('redo').disabled = !view.canRedo;
     $('export').disabled = false;

@@ -189,7 +189,9 @@ test('changing the reference date re-resolves dates and keeps user edits', async
   const f = after.annotations.find((a) => a.id === friday.id);
   assert.equal(f.date.value, '2025-07-17');
   assert.equal(f.origin, 'user');
-  assert.match(await page.textContent('#reference-source'), /2025-08-03 \(given by you\)/);
+  // The side panels follow the article just after an edit.
+  await page.waitForFunction(() => /2025-08-03 \(given by you\)/.test(document.getElementById('reference-source').textContent));
+  await page.waitForSelector('#timeline li[data-value="2025-08-02"]');
   // The timeline follows: Saturday is now 2025-08-02, and the hand-set Friday stays.
   const timeline = await page.$$eval('#timeline li', (ls) => ls.map((l) => l.dataset.value));
   assert.ok(timeline.includes('2025-08-02') && timeline.includes('2025-07-17'), timeline.join(' '));
@@ -605,11 +607,14 @@ test('side panel: search the text, filter by label, split a mention out of its e
   await last.focus();
   assert.match(await page.textContent('#editor'), /Entity: Vladimir Putin \(×3\)/);
   await page.click('#editor >> text=Split out');
-  assert.match(await page.textContent('#by-entity'), /Vladimir Putin ×2/);
+  // The side panels are drawn just after the article: wait for them.
+  const panelSays = (re) => page.waitForFunction((src) => new RegExp(src).test(document.getElementById('by-entity').textContent), re.source);
+  await panelSays(/Vladimir Putin ×2/);
   const doc = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
   assert.equal(doc.entityEdits.split.length, 1);
+  await page.waitForSelector('#editor select[aria-label="Merge this entity with another"] option:text-is("Vladimir Putin (×2)")', { state: 'attached' });
   await page.selectOption('#editor select[aria-label="Merge this entity with another"]', { label: 'Vladimir Putin (×2)' });
-  assert.match(await page.textContent('#by-entity'), /Vladimir Putin ×3/);
+  await panelSays(/Vladimir Putin ×3/);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(requests, []);
   await page.close();

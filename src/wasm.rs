@@ -108,6 +108,12 @@ impl Session {
         formats::serialize(f, &[Named::new(self.doc.clone())]).map_err(err)
     }
 
+    /// The gloss JSON document with the rejected suggestions too (their `status` says so).
+    #[wasm_bindgen(js_name = exportWithRejected)]
+    pub fn export_with_rejected(&self) -> String {
+        serde_json::to_string_pretty(&json::export_with(&self.doc, true)).expect("export serializes") + "\n"
+    }
+
     /// The file extension for a download in `format`.
     #[wasm_bindgen(js_name = extensionOf)]
     pub fn extension_of(&self, format: &str) -> Result<String, JsError> {

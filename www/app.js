@@ -747,7 +747,9 @@
       const format = $('export-format').value;
       const stamp = (view.referenceDate || 'undated');
       const types = { csv: 'text/csv', conll: 'text/plain', brat: 'text/plain', report: 'text/html' };
-      download(`gloss-${stamp}.${session.extensionOf(format)}`, exportAs(format), types[format] || 'application/json');
+      const withRejected = $('export-rejected').checked && format === 'gloss';
+      if ($('export-rejected').checked && format !== 'gloss') say('Rejected suggestions travel only in gloss JSON; this file leaves them out.');
+      download(`gloss-${stamp}.${session.extensionOf(format)}`, withRejected ? session.exportWithRejected() : exportAs(format), types[format] || 'application/json');
     }));
     $('export-csv').addEventListener('click', () => {
       download(`gloss-casualties-${view.referenceDate || 'undated'}.csv`, session.casualtyCsv(), 'text/csv');

@@ -361,6 +361,13 @@ test('keyboard-only review of the example article: accept, reject, relabel, crea
   assert.equal(doc.annotations.find((a) => a.id === first).status, 'accepted');
   assert.ok(!doc.annotations.some((a) => a.id === second));
   assert.equal(doc.annotations.filter((a) => a.status === "suggested").length, total - 4);
+  // Asked for, the gloss export keeps the rejected one, marked so.
+  await page.check('#export-rejected');
+  await page.selectOption('#export-format', 'gloss');
+  const [withRejected] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const all = JSON.parse(readFileSync(await withRejected.path(), 'utf8'));
+  assert.equal(all.annotations.find((a) => a.id === second).status, 'rejected');
+  await page.uncheck('#export-rejected');
   // The rejected one survives a reload (autosave keeps it, struck through).
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');

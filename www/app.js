@@ -832,15 +832,38 @@
     $('theme').setAttribute('aria-label', `Colour theme: ${mode} (now ${dark ? 'dark' : 'light'}); press to change`);
   }
 
+  function decode122(str, length) {
+    const ILLEGAL = [0x00, 0x0a, 0x0d, 0x3c];
+    const out = new Uint8Array(length);
+    let acc = 0, n = 0, o = 0;
+    const put = (v) => {
+      acc = (acc << 7) | v;
+      n += 7;
+      if (n >= 8) { n -= 8; if (o < length) out[o++] = (acc >> n) & 0xff; acc &= (1 << n) - 1; }
+    };
+    for (let i = 0; i < str.length; i++) {
+      const c = str.charCodeAt(i);
+      if (c < 0x80) { put(c); continue; }
+      const x = c - 0x80;
+      const k = x >> 7;
+      if (k >= 4) { put(ILLEGAL[k - 4]); continue; }
+      put(ILLEGAL[k]);
+      put(x & 0x7f);
+    }
+    return out;
+  }
+
   async function start() {
     let mode = 'auto';
     try { mode = localStorage.getItem(THEME) || 'auto'; } catch (e) { /* no storage */ }
     setTheme(mode);
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => setTheme(localStorage.getItem(THEME) || 'auto'));
-    // The single file carries the wasm gzipped and base64-encoded; the served copy fetches it.
+    // The single file carries the wasm gzipped, 7 bits a character (see build-page.mjs); the
+    // served copy fetches it.
     let wasm = 'gloss_bg.wasm';
-    if (window.GLOSS_WASM_GZIP_BASE64) {
-      const packed = Uint8Array.from(atob(window.GLOSS_WASM_GZIP_BASE64), (c) => c.charCodeAt(0));
+    const data = document.getElementById('gloss-wasm');
+    if (data) {
+      const packed = decode122(data.textContent, Number(data.dataset.length));
       const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
       wasm = await new Response(stream).arrayBuffer();
     }
@@ -880,6 +903,7 @@
     }
     renderDocs();
     $('annotate').disabled = false;
+    document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.ready = 'true';
   }
 

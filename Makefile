@@ -42,7 +42,7 @@ deps-rust:
 
 deps-node:
 	@command -v node >/dev/null || { echo "node is missing: apt-get install nodejs npm" >&2; exit 1; }
-	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -f node_modules/axe-core/axe.min.js ] || npm ci --no-audit --no-fund
+	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/compromise/builds/compromise.js ] || npm ci --no-audit --no-fund
 
 deps-chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \

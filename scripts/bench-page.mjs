@@ -68,7 +68,31 @@ for (const [name, text] of [['example article', article], ['50,000-word paste', 
   }
   rows.push({ name, words: words(text), anns, annotate: median(a), edit: median(e), panels: median(p) });
 }
+// gloss and compromise (from npm) on the same texts in the same page: the core's whole pipeline
+// with the JSON export, against compromise's parse and its people, places and organisations.
+const news = readFileSync(join(root, '../shared/eval/news-dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text).join('\n\n');
+let mb = news;
+while (Buffer.byteLength(mb) < 1_000_000) mb += '\n\n' + news;
+mb = mb.slice(0, 1_000_000);
+await page.evaluate(readFileSync(join(root, 'node_modules/compromise/builds/compromise.js'), 'utf8'));
+const peers = [];
+for (const [name, text, n] of [['example article', article, runs], ['news-dev, all 47 documents', news, runs], ['1 MB of news', mb, Math.min(runs, 3)]]) {
+  const res = await page.evaluate(([t, n]) => {
+    const time = (f) => { const xs = []; for (let i = 0; i < n; i++) { const t0 = performance.now(); f(); xs.push(performance.now() - t0); } xs.sort((a, b) => a - b); return xs[Math.floor(xs.length / 2)]; };
+    const g = time(() => JSON.parse(window.gloss.annotateToJson(t, '2025-07-20')));
+    const c = time(() => { const d = window.nlp(t); d.people().json(); d.places().json(); d.organizations().json(); });
+    return { g, c, mem: window.gloss.memoryBytes(), heap: performance.memory ? performance.memory.usedJSHeapSize : 0 };
+  }, [text, n]);
+  peers.push({ name, words: words(text), ...res });
+}
 console.log(`page benchmark (Chromium, ${runs} runs, medians):`);
+for (const p of peers) {
+  const gw = p.words / (p.g / 1000), cw = p.words / (p.c / 1000);
+  console.log(`  ${p.name} (${p.words} words): gloss ${p.g.toFixed(1)} ms = ${Math.round(gw).toLocaleString('en')} words/s; ` +
+    `compromise ${p.c.toFixed(1)} ms = ${Math.round(cw).toLocaleString('en')} words/s; ratio ${(gw / cw).toFixed(1)}×`);
+}
+const last = peers[peers.length - 1];
+console.log(`  memory after the 1 MB text: wasm ${(last.mem / 1048576).toFixed(0)} MiB, JS heap ${(last.heap / 1048576).toFixed(0)} MiB`);
 console.log(`  dist/gloss.html opened from disk: ready in ${median(ready).toFixed(0)} ms`);
 for (const r of rows) {
   console.log(`  ${r.name}: ${r.words} words, ${r.anns} annotations; annotate + render ${r.annotate.toFixed(1)} ms; ` +

@@ -52,6 +52,20 @@ impl Session {
         self.view()
     }
 
+    /// Annotates `text` and returns the export document, without opening it (for scripts and
+    /// the page benchmark).
+    #[wasm_bindgen(js_name = annotateToJson)]
+    pub fn annotate_to_json(&self, text: &str, reference: &str) -> Result<String, JsError> {
+        let reference = Some(reference).filter(|r| !r.trim().is_empty());
+        Ok(json::to_json(&crate::annotate(text, reference).map_err(err)?))
+    }
+
+    /// Bytes of WebAssembly memory in use (it only grows: its peak).
+    #[wasm_bindgen(js_name = memoryBytes)]
+    pub fn memory_bytes(&self) -> f64 {
+        (core::arch::wasm32::memory_size(0) * 65536) as f64
+    }
+
     /// The whole view (the page redraws everything).
     pub fn view(&mut self) -> String {
         let v = view::view(&self.doc);

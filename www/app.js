@@ -881,6 +881,8 @@
       open: (id) => openDoc(id),
       edit: (op) => applyDelta(session.editDelta(JSON.stringify(op))),
       saveNow: () => flushSave(),
+      annotateToJson: (t, date) => session.annotateToJson(t, date || ''),
+      memoryBytes: () => session.memoryBytes(),
       view: () => view,
     };
     // The single document of earlier versions becomes the first of the list.

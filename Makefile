@@ -58,6 +58,8 @@ eval:
 # (annotate + render, and how fast an edit updates the article, on the example and 50,000 words).
 bench: dist deps-chromium
 	cargo bench --bench pipeline
+	cargo build --release
+	scripts/bench-batch.sh
 	node scripts/bench-page.mjs 5
 
 # Retrains the name tagger on the CoNLL-2003 training split (deterministic) and records the

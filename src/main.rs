@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-const USAGE: &str = "usage: gloss annotate [--date YYYY-MM-DD] [--to FORMAT] [FILE]\n       gloss annotate --jsonl [--date YYYY-MM-DD] < input.jsonl\n       gloss convert --from FORMAT --to FORMAT [--text TEXT_FILE] [FILE]\n\nPrints the gloss JSON document (annotation-guidelines.md), or FORMAT. With --jsonl, reads one\n{\"id\", \"text\", \"referenceDate\"} object a line and writes one document a line.\nFormats: gloss, jsonl, w3c, doccano, labelstudio, prodigy, brat, conll, csv (read: gloss, jsonl,\nw3c, doccano, labelstudio, brat). w3c and brat files hold no text: give it with --text, or\nkeep the brat .txt beside the .ann.";
+const USAGE: &str = "usage: gloss annotate [--date YYYY-MM-DD] [--to FORMAT] [FILE]\n       gloss annotate --jsonl [--date YYYY-MM-DD] [--threads N] < input.jsonl\n       gloss convert --from FORMAT --to FORMAT [--text TEXT_FILE] [FILE]\n\nPrints the gloss JSON document (annotation-guidelines.md), or FORMAT. With --jsonl, reads one\n{\"id\", \"text\", \"referenceDate\"} object a line and writes one document a line.\nFormats: gloss, jsonl, w3c, doccano, labelstudio, prodigy, brat, conll, csv (read: gloss, jsonl,\nw3c, doccano, labelstudio, brat). w3c and brat files hold no text: give it with --text, or\nkeep the brat .txt beside the .ann.";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -32,11 +32,12 @@ fn run(args: Vec<String>) -> Result<(), String> {
         Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
         None => return Err(USAGE.to_string()),
     }
-    let (mut date, mut jsonl, mut file, mut to) = (None, false, None, None);
+    let (mut date, mut jsonl, mut file, mut to, mut threads) = (None, false, None, None, 0usize);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--date" => date = Some(it.next().ok_or("--date needs a value, e.g. --date 2025-07-20")?),
             "--jsonl" => jsonl = true,
+            "--threads" => threads = it.next().ok_or("--threads needs a number")?.parse().map_err(|e| format!("--threads: {e}"))?,
             "--to" => to = Some(gloss::formats::Format::parse(&it.next().ok_or("--to needs a format")?).map_err(|e| e.to_string())?),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -60,35 +61,15 @@ fn run(args: Vec<String>) -> Result<(), String> {
         return Err("--to works on one document; for a collection, `gloss annotate --jsonl` then `gloss convert --from jsonl --to FORMAT`".into());
     }
     if jsonl {
-        let input: Box<dyn BufRead> = match &file {
-            Some(f) if f != "-" => Box::new(io::BufReader::new(std::fs::File::open(f).map_err(|e| format!("{f}: {e}"))?)),
-            _ => Box::new(io::stdin().lock()),
-        };
-        for (n, line) in input.lines().enumerate() {
-            let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
-            if line.trim().is_empty() {
-                continue;
+        let (input, size): (Box<dyn BufRead>, Option<u64>) = match &file {
+            Some(f) if f != "-" => {
+                let h = std::fs::File::open(f).map_err(|e| format!("{f}: {e}"))?;
+                let size = h.metadata().ok().map(|m| m.len());
+                (Box::new(io::BufReader::new(h)), size)
             }
-            let v: Value = serde_json::from_str(&line).map_err(|e| format!("line {}: not JSON: {e}", n + 1))?;
-            let text = v.get("text").and_then(Value::as_str).ok_or_else(|| format!("line {}: no \"text\" string", n + 1))?;
-            let reference = match v.get("referenceDate") {
-                Some(Value::String(s)) => Some(s.as_str()),
-                Some(Value::Null) | None => date.as_deref(),
-                Some(other) => return Err(format!("line {}: referenceDate must be a string or null, not {other}", n + 1)),
-            };
-            let doc = match gloss::annotate(text, reference) {
-                Ok(doc) => doc,
-                Err(e) => {
-                    // One bad date must not stop a batch: say so and use the text's dateline.
-                    eprintln!("gloss: line {}: referenceDate ignored: {e}", n + 1);
-                    gloss::annotate(text, None).map_err(|e| e.to_string())?
-                }
-            };
-            let mut export = gloss::json::export(&doc);
-            export.id = v.get("id").cloned();
-            serde_json::to_writer(&mut out, &export).map_err(|e| e.to_string())?;
-            out.write_all(b"\n").map_err(|e| e.to_string())?;
-        }
+            _ => (Box::new(io::stdin().lock()), None),
+        };
+        batch(input, size, &mut out, date.as_deref(), threads)?;
     } else {
         let mut bytes = Vec::new();
         match &file {
@@ -162,6 +143,84 @@ fn convert(args: Vec<String>) -> Result<(), String> {
     let docs = deserialize(from, &input, text.as_deref()).map_err(|e| format!("{name}: {e}"))?;
     let out = serialize(to, &docs).map_err(|e| e.to_string())?;
     io::stdout().lock().write_all(out.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// One line of `--jsonl` input annotated: the output line, or a warning and the line.
+fn annotate_line(n: usize, line: &str, date: Option<&str>) -> Result<(String, Option<String>), String> {
+    let v: Value = serde_json::from_str(line).map_err(|e| format!("line {n}: not JSON: {e}"))?;
+    let text = v.get("text").and_then(Value::as_str).ok_or_else(|| format!("line {n}: no \"text\" string"))?;
+    let reference = match v.get("referenceDate") {
+        Some(Value::String(s)) => Some(s.as_str()),
+        Some(Value::Null) | None => date,
+        Some(other) => return Err(format!("line {n}: referenceDate must be a string or null, not {other}")),
+    };
+    let (doc, warning) = match gloss::annotate(text, reference) {
+        Ok(doc) => (doc, None),
+        // One bad date must not stop a batch: say so and use the text's dateline.
+        Err(e) => (gloss::annotate(text, None).map_err(|e| e.to_string())?, Some(format!("gloss: line {n}: referenceDate ignored: {e}"))),
+    };
+    let mut export = gloss::json::export(&doc);
+    export.id = v.get("id").cloned();
+    Ok((serde_json::to_string(&export).map_err(|e| e.to_string())?, warning))
+}
+
+/// `annotate --jsonl`: reads lines in batches of about 4 MB, annotates each batch on every core
+/// (or `threads`), writes the results in input order, then reads on: memory stays bounded
+/// however long the input. On a terminal, a progress bar on stderr.
+fn batch(mut input: Box<dyn BufRead>, size: Option<u64>, out: &mut impl Write, date: Option<&str>, threads: usize) -> Result<(), String> {
+    use rayon::prelude::*;
+    use std::io::IsTerminal;
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().map_err(|e| e.to_string())?;
+    let bar = if io::stderr().is_terminal() {
+        let b = match size {
+            Some(n) => indicatif::ProgressBar::new(n),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        b.set_style(indicatif::ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} {bar:30} {per_sec} eta {eta}").unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()));
+        Some(b)
+    } else {
+        None
+    };
+    const BATCH_BYTES: usize = 4 << 20;
+    let mut n = 0usize;
+    loop {
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        let mut bytes = 0usize;
+        while bytes < BATCH_BYTES {
+            let mut line = String::new();
+            let read = input.read_line(&mut line).map_err(|e| format!("line {}: {e}", n + 1))?;
+            if read == 0 {
+                break;
+            }
+            n += 1;
+            bytes += read;
+            if !line.trim().is_empty() {
+                lines.push((n, line));
+            }
+        }
+        if lines.is_empty() && bytes == 0 {
+            break;
+        }
+        let results: Vec<Result<(String, Option<String>), String>> = pool.install(|| lines.par_iter().map(|(k, l)| annotate_line(*k, l, date)).collect());
+        for r in results {
+            let (json, warning) = r?;
+            if let Some(w) = warning {
+                match &bar {
+                    Some(b) => b.println(w),
+                    None => eprintln!("{w}"),
+                }
+            }
+            out.write_all(json.as_bytes()).map_err(|e| e.to_string())?;
+            out.write_all(b"\n").map_err(|e| e.to_string())?;
+        }
+        if let Some(b) = &bar {
+            b.inc(bytes as u64);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(())
 }
 
 /// `gloss train --data TRAIN.jsonl --out data/tagger.bin [--dev DEV.jsonl] [--epochs N]`

@@ -114,3 +114,23 @@ fn convert_between_formats_and_brat_text_beside_the_ann() {
     assert!(String::from_utf8_lossy(&e.stderr).contains("unknown format"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn jsonl_on_several_threads_keeps_order_and_output() {
+    let mut input = String::new();
+    for k in 0..300 {
+        input += &format!("{{\"id\":{k},\"text\":\"Putin met Erdogan in Sochi on Saturday; {k} people were killed.\",\"referenceDate\":\"2025-07-20\"}}\n");
+        if k % 50 == 0 {
+            input += "\n"; // blank lines are skipped
+        }
+    }
+    let one = gloss(&["annotate", "--jsonl", "--threads", "1"], input.as_bytes());
+    let four = gloss(&["annotate", "--jsonl", "--threads", "4"], input.as_bytes());
+    assert!(one.status.success() && four.status.success(), "{}", String::from_utf8_lossy(&four.stderr));
+    assert_eq!(one.stdout, four.stdout);
+    let ids: Vec<u64> = String::from_utf8(four.stdout).unwrap().lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap()).collect();
+    assert_eq!(ids, (0..300).collect::<Vec<_>>());
+    // A bad line stops the batch with its number.
+    let bad = gloss(&["annotate", "--jsonl", "--threads", "2"], b"{\"text\":\"ok\"}\nnot json\n");
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("line 2: not JSON"));
+}

@@ -82,6 +82,15 @@ impl Format {
         matches!(self, Format::Gloss | Format::Jsonl | Format::W3c | Format::Doccano | Format::LabelStudio | Format::Brat)
     }
 
+    /// The format to write several documents in: this one if it holds a collection, else
+    /// gloss JSONL.
+    pub fn for_collection(self) -> Format {
+        match self {
+            Format::Gloss | Format::W3c | Format::Brat | Format::Report => Format::Jsonl,
+            f => f,
+        }
+    }
+
     /// The file name extension for a download.
     pub fn extension(self) -> &'static str {
         match self {
@@ -802,6 +811,15 @@ mod tests {
             let out = serialize(f, &[Named::new(d.clone())]).unwrap();
             assert!(!out.contains("Vladimir Putin\"") && !out.contains("\tVladimir Putin") && !out.contains("Vladimir B-PER"), "{}", f.name());
         }
+    }
+
+    #[test]
+    fn every_collection_format_takes_several_documents() {
+        let docs = [Named::new(doc()), Named::new(Document::annotate("Putin spoke.", None))];
+        for f in Format::ALL {
+            assert!(serialize(f.for_collection(), &docs).is_ok(), "{}", f.name());
+        }
+        assert!(serialize(Format::Brat, &docs).unwrap_err().message().contains("holds one document"));
     }
 
     #[test]

@@ -199,6 +199,12 @@ impl Session {
         Ok(serde_json::to_string(&all).expect("export serializes"))
     }
 
+    /// The format a collection is written in when `format` holds one document only.
+    #[wasm_bindgen(js_name = collectionFormat)]
+    pub fn collection_format(&self, format: &str) -> Result<String, JsError> {
+        Ok(Format::parse(format).map_err(err)?.for_collection().name().to_string())
+    }
+
     /// Several kept documents (a JSON list of gloss documents) written in one `format`.
     #[wasm_bindgen(js_name = exportMany)]
     pub fn export_many(&self, saved: &str, format: &str) -> Result<String, JsError> {

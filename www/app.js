@@ -768,10 +768,8 @@
     });
     $('new-doc').addEventListener('click', () => guard(newDoc));
     $('export-all').addEventListener('click', () => guard(() => {
-      const format = $('export-format').value;
-      const single = ['gloss', 'w3c', 'brat', 'report'].includes(format);
-      download(`gloss-all.${single ? 'jsonl' : session.extensionOf(format)}`,
-        exportAll(single ? 'jsonl' : format), format === 'csv' ? 'text/csv' : 'application/json');
+      const format = session.collectionFormat($('export-format').value);
+      download(`gloss-all.${session.extensionOf(format)}`, exportAll(format), format === 'csv' ? 'text/csv' : 'application/json');
     }));
     const art = $('article');
     art.addEventListener('click', (e) => { const m = e.target.closest('mark.ann'); if (m) select_(m.dataset.annId); });

@@ -34,6 +34,21 @@ fn stages(c: &mut Criterion) {
     g.bench_function("entities", |b| b.iter(|| dev.iter().zip(&segs).map(|(t, s)| gloss::entity::recognize(black_box(t), s).len()).sum::<usize>()));
     g.bench_function("dates", |b| b.iter(|| dev.iter().zip(&segs).map(|(t, s)| gloss::date::recognize(black_box(t), s, reference).len()).sum::<usize>()));
     g.bench_function("casualties", |b| b.iter(|| dev.iter().zip(&segs).map(|(t, s)| gloss::casualty::recognize(black_box(t), s).len()).sum::<usize>()));
+    // Resolution of the recognizers' proposals into one set, export and the page's view, apart.
+    let proposals: Vec<Vec<gloss::annotation::Candidate>> = dev
+        .iter()
+        .zip(&segs)
+        .map(|(t, s)| {
+            let mut all = gloss::entity::recognize(t, s);
+            all.extend(gloss::date::recognize(t, s, reference));
+            all.extend(gloss::casualty::recognize(t, s));
+            all
+        })
+        .collect();
+    g.bench_function("resolve", |b| b.iter(|| proposals.iter().map(|p| gloss::resolve::resolve(black_box(p.clone())).len()).sum::<usize>()));
+    let docs: Vec<_> = dev.iter().map(|t| gloss::annotate(t, Some("2025-07-20")).unwrap()).collect();
+    g.bench_function("export", |b| b.iter(|| docs.iter().map(|d| gloss::json::to_json(black_box(d)).len()).sum::<usize>()));
+    g.bench_function("view", |b| b.iter(|| docs.iter().map(|d| serde_json::to_string(&gloss::view::view(black_box(d))).unwrap().len()).sum::<usize>()));
     g.bench_function("annotate+export", |b| {
         b.iter(|| dev.iter().map(|t| gloss::json::to_json(&gloss::annotate(black_box(t), Some("2025-07-20")).unwrap()).len()).sum::<usize>())
     });

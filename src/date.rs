@@ -1073,6 +1073,35 @@ fn triggers(id: &str) -> &'static [&'static str] {
     }
 }
 
+/// The trigger words of every rule in one automaton: `words[0]` is `#` (any digit), the others
+/// are found by `finder` (pattern `k` is word `k + 1`); `rules[r]` lists rule `r`'s words.
+struct Gate {
+    words: Vec<&'static str>,
+    finder: aho_corasick::AhoCorasick,
+    rules: Vec<Vec<usize>>,
+}
+
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = vec!["#"];
+    let rules = RULES
+        .iter()
+        .map(|r| {
+            triggers(r.id)
+                .iter()
+                .map(|w| match words.iter().position(|x| x == w) {
+                    Some(i) => i,
+                    None => {
+                        words.push(w);
+                        words.len() - 1
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let finder = aho_corasick::AhoCorasick::new(&words[1..]).expect("trigger words build an automaton");
+    Gate { words, finder, rules }
+});
+
 /// Date candidates in `text`, resolved against `reference`.
 pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
@@ -1083,10 +1112,15 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
         let sentence = &text[s.start..s.end];
         let lower = sentence.to_lowercase();
         let mut found: Vec<Candidate> = Vec::new();
-        let digits = sentence.bytes().any(|b| b.is_ascii_digit());
-        for rule in RULES.iter() {
-            let t = triggers(rule.id);
-            if !t.is_empty() && !t.iter().any(|w| if *w == "#" { digits } else { lower.contains(w) }) {
+        // Which trigger words the sentence holds, found in one pass for all rules.
+        let gate = &*GATE;
+        let mut present = vec![false; gate.words.len()];
+        present[0] = sentence.bytes().any(|b| b.is_ascii_digit());
+        for m in gate.finder.find_overlapping_iter(&lower) {
+            present[m.pattern().as_usize() + 1] = true;
+        }
+        for (rule, wants) in RULES.iter().zip(&gate.rules) {
+            if !wants.is_empty() && !wants.iter().any(|&i| present[i]) {
                 continue;
             }
             for c in rule.re.captures_iter(sentence) {

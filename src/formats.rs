@@ -136,6 +136,29 @@ pub fn detect(name: &str, content: &str) -> Format {
     }
 }
 
+/// What an opened file is: `text` or `html` (a new document from its text), or the annotation
+/// format [`detect`] finds.
+pub fn file_kind(name: &str, content: &str) -> &'static str {
+    let lower = name.to_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    match ext {
+        "txt" | "text" | "md" => "text",
+        "html" | "htm" | "xhtml" => "html",
+        "json" | "jsonl" | "ann" | "csv" | "conll" => detect(name, content).name(),
+        // No telling extension: markup by its first tag, annotations by their shape, else text.
+        _ => {
+            let head = content.trim_start().to_lowercase();
+            if head.starts_with("<!doctype html") || head.starts_with("<html") {
+                "html"
+            } else if head.starts_with('{') || head.starts_with('[') || (head.starts_with('t') && head.lines().next().is_some_and(|l| l.contains('\t'))) {
+                detect(name, content).name()
+            } else {
+                "text"
+            }
+        }
+    }
+}
+
 /// A document with the id it has in a collection (a line of a JSONL file, a task).
 #[derive(Debug, Clone)]
 pub struct Named {
@@ -868,6 +891,16 @@ mod tests {
             assert_eq!(detect(&format!("x.{}", f.extension()), &out), f, "{}", f.name());
         }
         assert_eq!(detect("notes.txt", "T1\tORG 0 3\tabc\n"), Format::Brat);
+    }
+
+    #[test]
+    fn opened_files_are_told_apart() {
+        assert_eq!(file_kind("a.TXT", "{}"), "text");
+        assert_eq!(file_kind("page.htm", "x"), "html");
+        assert_eq!(file_kind("download", "<!DOCTYPE html><p>x"), "html");
+        assert_eq!(file_kind("notes", "Putin met Erdogan."), "text");
+        assert_eq!(file_kind("export", "{\"format\":\"gloss\",\"version\":1,\"text\":\"x\"}"), "gloss");
+        assert_eq!(file_kind("a.jsonl", "{\"text\":\"x\",\"label\":[]}\n"), "doccano");
     }
 
     #[test]

@@ -134,10 +134,10 @@ impl Session {
         Ok(Format::parse(format).map_err(err)?.extension().to_string())
     }
 
-    /// Which format a file is, from its name and content.
-    #[wasm_bindgen(js_name = detectFormat)]
-    pub fn detect_format(&self, name: &str, content: &str) -> String {
-        formats::detect(name, content).name().to_string()
+    /// What an opened file is: `text`, `html`, or an annotation format.
+    #[wasm_bindgen(js_name = fileKind)]
+    pub fn file_kind(&self, name: &str, content: &str) -> String {
+        formats::file_kind(name, content).to_string()
     }
 
     /// Replaces the document with one read in `format` (its first document); files without

@@ -132,24 +132,23 @@
   async function openFiles(files) {
     for (const f of files) {
       const content = await f.text();
-      const name = f.name.toLowerCase();
       guard(() => {
         flushSave();
-        if (name.endsWith('.txt') || name.endsWith('.text') || name.endsWith('.md')) {
+        const kind = session.fileKind(f.name, content);
+        if (kind === 'text') {
           currentId = newId();
           $('input').value = content;
           annotate(content, $('reference-date').value);
           say(`Opened ${f.name}: ${view.annotations.length} annotations.`);
-        } else if (name.endsWith('.html') || name.endsWith('.htm')) {
+        } else if (kind === 'html') {
           const t = session.htmlToText(content);
           currentId = newId();
           $('input').value = t;
           annotate(t, $('reference-date').value);
           say(`Opened ${f.name} as text: ${view.annotations.length} annotations.`);
         } else {
-          const format = session.detectFormat(f.name, content);
-          if (format === 'brat' || format === 'w3c') importAs(format, content);
-          else addDocs(JSON.parse(session.importMany(format, content)), `${f.name} (${format})`);
+          if (kind === 'brat' || kind === 'w3c') importAs(kind, content);
+          else addDocs(JSON.parse(session.importMany(kind, content)), `${f.name} (${kind})`);
         }
       });
     }

@@ -87,7 +87,10 @@ impl EntityEdits {
 /// Annotations and entities of `doc` with positions in `unit`, in text order. Rejected
 /// suggestions are left out unless `include_rejected`; they never join an entity.
 pub fn annotations_in(doc: &Document, unit: Unit, include_rejected: bool) -> (Vec<ExportAnnotation>, Vec<ExportEntity>) {
-    let live: Vec<Annotation> = doc.live().cloned().collect();
+    // The annotations that count; a copy only when some were rejected.
+    let all = doc.annotations();
+    let live: std::borrow::Cow<[Annotation]> =
+        if all.iter().any(|a| a.status == Status::Rejected) { doc.live().cloned().collect::<Vec<_>>().into() } else { all.into() };
     let (split, merged) = doc.entity_edits();
     let clusters = cluster::clusters_with(doc.text(), &live, split, merged);
     let mut entity_of: std::collections::HashMap<u32, String> = std::collections::HashMap::new();

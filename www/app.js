@@ -156,10 +156,15 @@
 
   // Every change goes through here: take the core's new view, render, autosave. The text only
   // changes when a document is annotated or imported; edits leave it as it is.
+  let ownLabels = null;
   function takeLabels() {
     labelInfo.clear();
     for (const l of view.labels) labelInfo.set(l.label, l);
-    try { localStorage.setItem(LABELS, JSON.stringify(view.labels.filter((l) => l.custom).map((l) => ({ name: l.label, color: l.color, key: l.key })))); } catch (e) { /* storage full: said by save() */ }
+    // The user's labels are kept for the next document; written only when they change.
+    const own = JSON.stringify(view.labels.filter((l) => l.custom).map((l) => ({ name: l.label, color: l.color, key: l.key })));
+    if (own === ownLabels) return;
+    ownLabels = own;
+    try { localStorage.setItem(LABELS, own); } catch (e) { /* storage full: said by save() */ }
   }
 
   // A whole view: after annotating, importing or opening a document.

@@ -22,7 +22,7 @@ const glue = read(join(outDir, 'gloss.js'));
 const wasm = readFileSync(join(outDir, 'gloss_bg.wasm'));
 
 // Served copy: every resource from this origin only.
-const servedCsp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'";
+const servedCsp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; worker-src blob:; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'";
 writeFileSync(join(dist, 'index.html'), html.replace('__CSP__', servedCsp));
 for (const f of ['app.js', 'style.css']) copyFileSync(join(www, f), join(dist, f));
 copyFileSync(join(outDir, 'gloss.js'), join(dist, 'gloss.js'));
@@ -62,12 +62,12 @@ const wasmText = encode122(packed);
 if (/[\0\n\r<]/.test(wasmText)) throw new Error('build-page: the wasm text holds a character it must not');
 const scripts = [safe(glue), safe(app)];
 const hash = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
-const singleCsp = `default-src 'none'; script-src ${scripts.map(hash).join(' ')} 'wasm-unsafe-eval'; style-src ${hash(css)}; img-src data: blob:; base-uri 'none'; form-action 'none'`;
+const singleCsp = `default-src 'none'; script-src ${scripts.map(hash).join(' ')} 'wasm-unsafe-eval'; style-src ${hash(css)}; worker-src blob:; img-src data: blob:; base-uri 'none'; form-action 'none'`;
 let single = html.replace('__CSP__', () => singleCsp);
 single = single.replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`);
 single = single.replace('<script src="gloss.js"></script>\n<script src="app.js"></script>',
   () => `<script type="application/octet-stream" id="gloss-wasm" data-length="${packed.length}">${wasmText}</script>\n`
-    + scripts.map((s) => `<script>${s}</script>`).join('\n'));
+    + scripts.map((s, k) => `<script${k === 0 ? ' id="gloss-glue"' : ''}>${s}</script>`).join('\n'));
 if (single.includes('src="gloss.js"') || single.includes('href="style.css"')) throw new Error('build-page: inlining failed');
 writeFileSync(join(dist, 'gloss.html'), single);
 console.log(`dist/gloss.html: ${(Buffer.byteLength(single) / 1024).toFixed(0)} KiB (wasm ${(wasm.length / 1024).toFixed(0)} KiB, gzipped ${(packed.length / 1024).toFixed(0)} KiB)`);

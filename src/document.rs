@@ -23,6 +23,20 @@ pub enum ReferenceSource {
     None,
 }
 
+/// One suggestion as the page's worker hands it over (see [`Document::found_json`]).
+#[derive(Serialize, Deserialize)]
+struct Found {
+    s: usize,
+    e: usize,
+    l: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    r: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    d: Option<DateAttrs>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    c: Option<CasualtyAttrs>,
+}
+
 /// The part of a document that edits change and undo restores.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct State {
@@ -116,9 +130,15 @@ impl Document {
 
     /// Annotates `text` with every recognizer, against `reference` or a dateline in the text.
     pub fn annotate(text: impl Into<String>, reference: Option<Date>) -> Document {
+        Document::annotate_with(text, reference, &mut |_| {})
+    }
+
+    /// [`Document::annotate`], telling `progress` the share of the work done (0 to 1) now and
+    /// then, for a progress bar on long texts.
+    pub fn annotate_with(text: impl Into<String>, reference: Option<Date>, progress: &mut dyn FnMut(f64)) -> Document {
         let mut doc = Document::new(text);
         doc.state.user_date = reference;
-        let found = pipeline::recognize(&doc.text, &doc.seg, doc.reference_date());
+        let found = pipeline::recognize_with(&doc.text, &doc.seg, doc.reference_date(), progress);
         for c in found {
             let id = doc.state.next_id;
             doc.state.next_id += 1;
@@ -135,6 +155,42 @@ impl Document {
             });
         }
         doc
+    }
+
+    /// The machine's suggestions in a compact form (byte positions) for [`Document::adopt`]:
+    /// how the page's worker hands what it found to the page, which keeps the document.
+    pub fn found_json(&self) -> String {
+        let found: Vec<Found> = self
+            .state
+            .annotations
+            .iter()
+            .map(|a| Found { s: a.start, e: a.end, l: a.label.as_str().to_string(), r: a.rule.clone(), d: a.date.clone(), c: a.casualty.clone() })
+            .collect();
+        serde_json::to_string(&found).expect("found serializes")
+    }
+
+    /// A fresh document of `text` holding the suggestions of [`Document::found_json`] (made
+    /// from the same text), with `reference` as the user's date.
+    ///
+    /// # Errors
+    /// When `found` is not such a list, or a span is out of the text or not on character
+    /// boundaries: nothing is taken then.
+    pub fn adopt(text: impl Into<String>, reference: Option<Date>, found: &str) -> Result<Document> {
+        let found: Vec<Found> = serde_json::from_str(found).map_err(|e| Error::input(format!("bad suggestions: {e}")))?;
+        let mut doc = Document::new(text);
+        doc.state.user_date = reference;
+        let mut annotations = Vec::with_capacity(found.len());
+        for (k, f) in found.into_iter().enumerate() {
+            if f.s >= f.e || f.e > doc.text.len() || !doc.text.is_char_boundary(f.s) || !doc.text.is_char_boundary(f.e) {
+                return Err(Error::input(format!("suggestion {}: span {}..{} does not fit the text", k + 1, f.s, f.e)));
+            }
+            let id = u32::try_from(k + 1).map_err(|_| Error::input("too many suggestions"))?;
+            annotations.push(Annotation { id, label: Label::parse(&f.l)?, start: f.s, end: f.e, origin: Origin::Auto, status: Status::Suggested, rule: f.r, date: f.d, casualty: f.c });
+        }
+        doc.state.next_id = u32::try_from(annotations.len() + 1).map_err(|_| Error::input("too many suggestions"))?;
+        doc.state.annotations = annotations;
+        doc.sort();
+        Ok(doc)
     }
 
     pub(crate) fn from_parts(text: String, user_date: Option<Date>, annotations: Vec<Annotation>, labels: Vec<LabelDef>) -> Document {
@@ -612,6 +668,20 @@ mod tests {
 
     fn quotes(d: &Document) -> Vec<(String, Label, Origin)> {
         d.annotations().iter().map(|a| (d.text()[a.start..a.end].to_string(), a.label, a.origin)).collect()
+    }
+
+    #[test]
+    fn adopting_what_a_worker_found_gives_the_same_document() {
+        let r = Some(date::parse_iso("2025-07-20").unwrap());
+        let a = Document::annotate(TEXT, r);
+        let mut seen = Vec::new();
+        let b = Document::adopt(TEXT, r, &Document::annotate_with(TEXT, r, &mut |p| seen.push(p)).found_json()).unwrap();
+        assert_eq!(a.state, b.state);
+        assert!(seen.len() >= 3 && seen.windows(2).all(|w| w[0] <= w[1]) && seen.last() == Some(&1.0), "{seen:?}");
+        // Spans that do not fit the text are refused whole.
+        for bad in [r#"[{"s":0,"e":999,"l":"PERSON"}]"#, r#"[{"s":1,"e":3,"l":"PERSON"}]"#, r#"[{"s":5,"e":5,"l":"PERSON"}]"#, r#"[{"s":5,"e":9,"l":"NOPE"}]"#, "{", ""] {
+            assert!(Document::adopt(TEXT, r, bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -765,12 +765,21 @@ struct Mention {
 
 /// Name candidates in `text`.
 pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
+    recognize_with(text, seg, &mut |_| {})
+}
+
+/// [`recognize`], telling `progress` the share of sentences done (0 to 1) now and then.
+pub fn recognize_with(text: &str, seg: &Segmentation, progress: &mut dyn FnMut(f64)) -> Vec<Candidate> {
     let g = gazetteer::get();
     let model = tagger::model();
     let doc = tagger::DocInfo::new(text, seg);
     let hit_at: HashMap<usize, Hit> = doc.hits.iter().map(|h| (h.start, *h)).collect();
     let mut mentions = Vec::new();
-    for s in &seg.sentences {
+    let n = seg.sentences.len().max(1) as f64;
+    for (i, s) in seg.sentences.iter().enumerate() {
+        if i % 512 == 0 {
+            progress(i as f64 / n);
+        }
         let mut rules = Vec::new();
         // Per token: the listed name starting there, if it ends on a token end (and where).
         let token_hits: Vec<Option<(Hit, usize)>> = s

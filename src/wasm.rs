@@ -13,6 +13,18 @@ fn err(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
+fn parse_reference(reference: &str) -> Result<Option<jiff::civil::Date>, JsError> {
+    Some(reference).filter(|r| !r.trim().is_empty()).map(crate::date::parse_iso).transpose().map_err(err)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Any object with a `report(done)` method (done from 0 to 1).
+    pub type Progress;
+    #[wasm_bindgen(method)]
+    fn report(this: &Progress, done: f64);
+}
+
 /// The one long-lived handle: the document being edited.
 #[wasm_bindgen]
 pub struct Session {
@@ -32,6 +44,22 @@ impl Session {
     pub fn annotate(&mut self, text: &str, reference: &str) -> Result<String, JsError> {
         let reference = Some(reference).filter(|r| !r.trim().is_empty());
         self.doc = crate::annotate(text, reference).map_err(err)?;
+        Ok(self.view())
+    }
+
+    /// Annotates `text` as [`Session::annotate`] does, without opening it, telling `progress`
+    /// how far it is; returns the suggestions for [`Session::adopt`]. The page's worker runs
+    /// this, so the page never waits for it.
+    #[wasm_bindgen(js_name = findIn)]
+    pub fn find_in(&self, text: &str, reference: &str, progress: &Progress) -> Result<String, JsError> {
+        let reference = parse_reference(reference)?;
+        Ok(Document::annotate_with(text, reference, &mut |p| progress.report(p)).found_json())
+    }
+
+    /// Opens `text` with the suggestions a worker found in it (see [`Session::find_in`]);
+    /// returns the view. On error the current document stays.
+    pub fn adopt(&mut self, text: &str, reference: &str, found: &str) -> Result<String, JsError> {
+        self.doc = Document::adopt(text, parse_reference(reference)?, found).map_err(err)?;
         Ok(self.view())
     }
 

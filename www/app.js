@@ -71,6 +71,7 @@
   }
 
   function openDoc(id) {
+    cancel();
     flushSave();
     const saved = localStorage.getItem('gloss.doc.' + id);
     if (!saved) throw new Error('That document is no longer stored in this browser.');
@@ -82,6 +83,7 @@
   }
 
   function newDoc() {
+    cancel();
     flushSave();
     currentId = newId();
     selectedId = null;
@@ -131,26 +133,21 @@
   // annotations are read in the format the core detects.
   async function openFiles(files) {
     for (const f of files) {
-      const content = await f.text();
-      guard(() => {
+      try {
+        const content = await f.text();
         flushSave();
         const kind = session.fileKind(f.name, content);
-        if (kind === 'text') {
-          currentId = newId();
-          $('input').value = content;
-          annotate(content, $('reference-date').value);
-          say(`Opened ${f.name}: ${view.annotations.length} annotations.`);
-        } else if (kind === 'html') {
-          const t = session.htmlToText(content);
-          currentId = newId();
+        if (kind === 'text' || kind === 'html') {
+          const t = kind === 'html' ? session.htmlToText(content) : content;
           $('input').value = t;
-          annotate(t, $('reference-date').value);
-          say(`Opened ${f.name} as text: ${view.annotations.length} annotations.`);
+          if (await annotate(t, $('reference-date').value, true)) say(`Opened ${f.name}${kind === 'html' ? ' as text' : ''}: ${view.annotations.length} annotations.`);
         } else {
           if (kind === 'brat' || kind === 'w3c') importAs(kind, content);
           else addDocs(JSON.parse(session.importMany(kind, content)), `${f.name} (${kind})`);
         }
-      });
+      } catch (e) {
+        say(e.message || String(e), true);
+      }
     }
   }
 
@@ -197,8 +194,9 @@
     if (d.full) renderArticle(d.chunks);
     else {
       for (const [k, c] of d.chunks) {
-        const old = $('article').querySelector(`:scope > .chunk[data-k="${k}"]`);
-        if (old) old.replaceWith(renderChunk(k, c));
+        chunkData.set(k, c);
+        const old = chunkEl.get(k);
+        if (old) { const node = renderChunk(k, c); old.replaceWith(node); chunkEl.set(k, node); }
       }
     }
     if (focusedId && !(document.activeElement && document.activeElement.closest('#article'))) {
@@ -293,8 +291,51 @@
     return root;
   }
 
+  // A long article is drawn a slice at a time (the first at once, the rest between frames),
+  // so the page answers while it fills; chunks edited before they are drawn are drawn as
+  // edited. `drawn` resolves when the whole article is on screen. Chunks are grouped in pages
+  // (blocks cut only after a line end) that the browser lays out only when they are near the
+  // screen (`content-visibility`), so a long article costs little to lay out.
+  const chunkData = new Map();
+  const chunkEl = new Map();
+  let renderGen = 0;
+  let drawn = Promise.resolve();
+  const PAGE = 4000;
   function renderArticle(chunks) {
-    $('article').replaceChildren(...chunks.map(([k, c]) => renderChunk(k, c)));
+    const gen = ++renderGen;
+    chunkData.clear();
+    chunkEl.clear();
+    for (const [k, c] of chunks) chunkData.set(k, c);
+    const keys = chunks.map(([k]) => k);
+    const art = $('article');
+    art.replaceChildren();
+    let i = 0;
+    let page = null;
+    let pageChars = 0;
+    drawn = new Promise((done) => {
+      const slice = (budget) => {
+        if (gen !== renderGen) { done(); return; }
+        const t0 = performance.now();
+        const part = document.createDocumentFragment();
+        do {
+          const c = chunkData.get(keys[i]);
+          if (!page || (pageChars >= PAGE && text[c.start - 1] === '\n')) {
+            page = el('div', { class: 'page' });
+            part.append(page);
+            pageChars = 0;
+          }
+          const node = renderChunk(keys[i], c);
+          chunkEl.set(keys[i], node);
+          page.append(node);
+          pageChars += c.end - c.start;
+          i++;
+        } while (i < keys.length && performance.now() - t0 < budget);
+        art.append(part);
+        if (i < keys.length) setTimeout(() => slice(12), 0);
+        else { placeHandles(); done(); }
+      };
+      if (keys.length) slice(40); else done();
+    });
   }
 
   // Highlight colours come from the core, computed for contrast in both themes.
@@ -707,6 +748,7 @@
   }
 
   function importText(json) {
+    cancel();
     apply(session.importJson(json), true);
     $('input').value = text;
     say(`Imported ${view.annotations.length} annotations.`);
@@ -714,6 +756,7 @@
 
   // Any supported file: the core says which format it is; w3c and brat annotate the current text.
   function importAs(format, content) {
+    cancel();
     apply(format === 'gloss' ? session.importJson(content) : session.importAs(format, content), true);
     $('input').value = text;
     say(`Imported ${view.annotations.length} annotations (${format}).`);
@@ -723,23 +766,164 @@
     return session.exportAs(format);
   }
 
-  // ---- start ----------------------------------------------------------------------------
-  function annotate(t, date) {
-    session.annotate(t, date || '');
-    // The user's own labels follow them from document to document.
-    let own = '[]';
-    try { own = localStorage.getItem(LABELS) || '[]'; } catch (e) { /* no storage */ }
-    apply(guard(() => session.setLabels(own)) || session.view(), true);
-    selectedId = null;
-    return JSON.parse(session.exportJson());
+  // ---- annotation, in a worker -----------------------------------------------------------
+  // A second copy of the core runs in a Web Worker made from the page's own code (a Blob URL,
+  // so it works from file://): it finds the suggestions while the page keeps answering, says
+  // how far it is, and is stopped when a new text comes. The page's core then opens the text
+  // with what the worker found. Where no worker can start, the page annotates by itself.
+  let wasmModule = null;   // the compiled core, shared with the worker
+  let glueText = '';       // wasm-bindgen's loader, run again in the worker
+  let worker = null;
+  let job = 0;
+  let running = null;      // {id, t, date, resolve, reject}
+  let progressTimer = null;
+
+  // Runs inside the worker (after the loader): it sees nothing of the page.
+  function workerMain() {
+    let session = null;
+    let ready = null;
+    self.onmessage = async (e) => {
+      const m = e.data;
+      try {
+        if (m.type === 'init') {
+          ready = (async () => {
+            await wasm_bindgen({ module_or_path: m.module });
+            session = new wasm_bindgen.Session();
+            session.annotateToJson('On 1 January 2025, three people were killed in Paris, officials said.', '');
+          })();
+          await ready;
+          self.postMessage({ type: 'ready' });
+        } else if (m.type === 'find') {
+          await ready;
+          let last = 0;
+          const report = (done) => {
+            const now = Date.now();
+            if (now - last >= 50) { last = now; self.postMessage({ type: 'progress', id: m.id, done }); }
+          };
+          const found = session.findIn(m.text, m.date, { report });
+          self.postMessage({ type: 'found', id: m.id, found });
+        }
+      } catch (err) {
+        self.postMessage({ type: 'error', id: m.id, message: (err && err.message) || String(err) });
+      }
+    };
   }
 
+  function startWorker() {
+    if (!wasmModule || !glueText || typeof Worker === 'undefined') return null;
+    let w;
+    try {
+      const url = URL.createObjectURL(new Blob([glueText, '\n;(', workerMain.toString(), ')();\n'], { type: 'text/javascript' }));
+      w = new Worker(url, { name: 'gloss-annotator' });
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    } catch (e) {
+      return null;
+    }
+    w.onmessage = (e) => { if (w === worker) onWorker(e.data); };
+    w.onerror = (e) => {
+      e.preventDefault();
+      if (w !== worker) return;
+      // A worker that cannot run: the page annotates by itself from now on.
+      worker = null;
+      w.terminate();
+      const r = running;
+      if (r) { running = null; hideProgress(); annotateHere(r.t, r.date, r.asNew).then(r.resolve, r.reject); }
+    };
+    w.postMessage({ type: 'init', module: wasmModule });
+    return w;
+  }
+
+  function onWorker(m) {
+    if (m.type === 'ready') { document.body.dataset.worker = 'ready'; return; }
+    const r = running;
+    if (!r || m.id !== r.id) return;
+    if (m.type === 'progress') {
+      $('progress').value = m.done;
+      $('progress-text').textContent = `${Math.round(m.done * 100)}%`;
+    } else if (m.type === 'found') {
+      running = null;
+      hideProgress();
+      try {
+        opened(session.adopt(r.t, r.date, m.found), r.asNew);
+        drawn.then(() => r.resolve(true));
+      } catch (e) {
+        r.reject(e);
+      }
+    } else if (m.type === 'error') {
+      running = null;
+      hideProgress();
+      // The worker's core may be broken after a failure: a fresh one takes its place.
+      worker.terminate();
+      worker = startWorker();
+      r.reject(new Error(m.message));
+    }
+  }
+
+  function hideProgress() {
+    clearTimeout(progressTimer);
+    $('progress-box').hidden = true;
+    document.body.removeAttribute('data-busy');
+  }
+
+  // Stops the annotation under way, if any: its text is no longer wanted.
+  function cancel(why) {
+    const r = running;
+    if (!r) return false;
+    running = null;
+    hideProgress();
+    worker.terminate();
+    worker = startWorker();
+    r.resolve(false);
+    if (why) say(why);
+    return true;
+  }
+
+  // The user's own labels follow them from document to document.
+  function opened(viewJson, asNew) {
+    if (asNew) currentId = newId();
+    let own = '[]';
+    try { own = localStorage.getItem(LABELS) || '[]'; } catch (e) { /* no storage */ }
+    selectedId = null;
+    apply(own !== '[]' ? (guard(() => session.setLabels(own)) || viewJson) : viewJson, true);
+  }
+
+  async function annotateHere(t, date, asNew) {
+    opened(session.annotate(t, date || ''), asNew);
+    await drawn;
+    return true;
+  }
+
+  // Annotates `t` and shows it (as a new document with `asNew`); resolves true when it is on
+  // screen, false when cancelled. A short text (up to a few thousand words, a few
+  // milliseconds of work) is annotated at once by the page: handing it over would take longer.
+  const WORKER_FROM = 20000;
+  function annotate(t, date, asNew) {
+    cancel();
+    if (!worker || t.length < WORKER_FROM) return annotateHere(t, date, asNew);
+    const id = ++job;
+    return new Promise((resolve, reject) => {
+      running = { id, t, date: date || '', asNew, resolve, reject };
+      document.body.dataset.busy = 'true';
+      $('progress').value = 0;
+      $('progress-text').textContent = '0%';
+      // Short texts are done before a bar would be seen.
+      progressTimer = setTimeout(() => { $('progress-box').hidden = false; }, 150);
+      worker.postMessage({ type: 'find', id, text: t, date: date || '' });
+    });
+  }
+
+  // ---- start ----------------------------------------------------------------------------
+
   function wire() {
-    $('annotate').addEventListener('click', () => guard(() => {
+    $('annotate').addEventListener('click', () => {
       const t0 = performance.now();
-      annotate($('input').value, $('reference-date').value);
-      say(`${view.annotations.length} annotations in ${Math.round(performance.now() - t0)} ms.`);
-    }));
+      annotate($('input').value, $('reference-date').value).then((done) => {
+        if (done) say(`${view.annotations.length} annotations in ${Math.round(performance.now() - t0)} ms.`);
+      }, (e) => say(e.message || String(e), true));
+    });
+    $('cancel').addEventListener('click', () => cancel('Annotation cancelled.'));
+    // A new text pasted: the one being annotated is no longer wanted.
+    $('input').addEventListener('paste', () => cancel('Annotation cancelled: a new text was pasted.'));
     $('reference-date').addEventListener('change', () => {
       if (view) edit({ op: 'setReferenceDate', date: $('reference-date').value || null });
     });
@@ -862,18 +1046,31 @@
     window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => setTheme(localStorage.getItem(THEME) || 'auto'));
     // The single file carries the wasm gzipped, 7 bits a character (see build-page.mjs); the
     // served copy fetches it.
-    let wasm = 'gloss_bg.wasm';
+    let bytes;
     const data = document.getElementById('gloss-wasm');
     if (data) {
       const packed = decode122(data.textContent, Number(data.dataset.length));
       const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-      wasm = await new Response(stream).arrayBuffer();
+      bytes = await new Response(stream).arrayBuffer();
+      glueText = document.getElementById('gloss-glue').textContent;
+    } else {
+      const [w, g] = await Promise.all([fetch('gloss_bg.wasm'), fetch('gloss.js')]);
+      bytes = await w.arrayBuffer();
+      glueText = await g.text();
     }
-    await wasm_bindgen({ module_or_path: wasm });
+    wasmModule = await WebAssembly.compile(bytes);
+    await wasm_bindgen({ module_or_path: wasmModule });
     session = new wasm_bindgen.Session();
     wire();
     window.gloss = {
-      annotate: (t, date) => { $('input').value = t; if (date) $('reference-date').value = date; return annotate(t, date); },
+      annotate: async (t, date) => {
+        $('input').value = t;
+        if (date) $('reference-date').value = date;
+        return (await annotate(t, date)) ? JSON.parse(session.exportJson()) : null;
+      },
+      cancel: () => cancel('Annotation cancelled.'),
+      // Annotates and shows, without the export: resolves true when the article is drawn.
+      show: (t, date) => annotate(t, date),
       exportJson: () => session.exportJson(),
       importJson: (json) => importText(json),
       exportAs: (format) => exportAs(format),
@@ -909,8 +1106,9 @@
     $('annotate').disabled = false;
     document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.ready = 'true';
-    // The core builds its word lists, model table and rules on first use (about 0.2 s here):
-    // done while the page is idle, so the first paste is answered as fast as the next.
+    // The worker starts once the page is ready; it builds the core's word lists, model table
+    // and rules (about 0.2 s here) at once, so the first paste is answered as fast as the next.
+    worker = startWorker();
     const warm = () => { try { session.annotateToJson('On 1 January 2025, three people were killed in Paris, officials said.', ''); } catch (e) { /* shown on real use */ } };
     if (window.requestIdleCallback) requestIdleCallback(warm, { timeout: 2000 }); else setTimeout(warm, 0);
   }

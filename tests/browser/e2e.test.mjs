@@ -277,7 +277,12 @@ test('the served copy works on 127.0.0.1 and loads only its own files', async ()
     await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
     const doc = await page.evaluate(() => window.gloss.annotate('Putin met Erdogan in Sochi on Saturday.', '2025-07-20'));
     assert.ok(doc.annotations.some((a) => a.quote === 'Sochi' && a.label === 'PLACE'));
-    assert.ok(seen.every((u) => u.startsWith(`http://127.0.0.1:${port}/`)), seen.join(' '));
+    // A long text goes to the worker, made from the page's own code.
+    await page.waitForSelector('body[data-worker="ready"]', { timeout: 20000 });
+    const [long, here] = await page.evaluate(async (t) => [await window.gloss.annotate(t, '2025-07-20'), JSON.parse(window.gloss.annotateToJson(t, '2025-07-20'))], Array(30).fill(article).join('\n\n'));
+    assert.ok(long.annotations.length > 30 * 100);
+    assert.deepEqual(long.annotations.map((a) => [a.start, a.end, a.label]), here.annotations.map((a) => [a.start, a.end, a.label]));
+    assert.ok(seen.every((u) => u.startsWith(`http://127.0.0.1:${port}/`) || u.startsWith('blob:')), seen.join(' '));
     await page.close();
   } finally {
     server.kill();
@@ -285,6 +290,53 @@ test('the served copy works on 127.0.0.1 and loads only its own files', async ()
     const own = (u) => u.startsWith(`http://127.0.0.1:${port}/`);
     for (let i = requests.length - 1; i >= 0; i--) if (own(requests[i])) requests.splice(i, 1);
   }
+});
+
+test('a long text is annotated in a worker: progress, the page answers meanwhile, cancel by pasting, errors', async () => {
+  const page = await fresh();
+  await page.waitForSelector('body[data-worker="ready"]', { timeout: 20000 });
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /worker-src blob:/);
+  // About 1 MB: long enough for the progress bar to show.
+  const long = Array(Math.ceil(1_000_000 / article.length)).fill(article).join('\n\n');
+  await page.evaluate((t) => { document.getElementById('input').value = t; }, long);
+  await page.fill('#reference-date', '2025-07-20');
+  await page.click('#annotate');
+  await page.waitForSelector('#progress-box:not([hidden])');
+  // The page's thread is free while the worker runs: it answers before the work is done.
+  assert.equal(await page.evaluate(() => document.body.dataset.busy), 'true');
+  const shown = await page.$eval('#progress', (p) => p.value);
+  assert.ok(shown >= 0 && shown <= 1);
+  await page.waitForFunction(() => !document.body.dataset.busy && /annotations in/.test(document.getElementById('message').textContent), null, { timeout: 60000 });
+  assert.equal(await page.isHidden('#progress-box'), true);
+  const doc = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+  const here = JSON.parse(await page.evaluate((t) => window.gloss.annotateToJson(t, '2025-07-20'), long));
+  assert.deepEqual(doc.annotations.map((a) => [a.start, a.end, a.label, a.date?.value]), here.annotations.map((a) => [a.start, a.end, a.label, a.date?.value]));
+  // The whole article is drawn, slice by slice.
+  await page.waitForFunction((n) => document.getElementById('article').textContent.length === n, long.length);
+  // An edit on a long document answers at once.
+  const a = doc.annotations[doc.annotations.length - 1];
+  await page.evaluate((id) => window.gloss.edit({ op: 'reject', id }), a.id);
+  assert.equal(await page.evaluate((id) => window.gloss.view().annotations.find((x) => x.id === id).status, a.id), 'rejected');
+  await page.waitForSelector(`#article mark[data-ann-id="${a.id}"][data-status="rejected"]`);
+  // Pasting a new text cancels the annotation under way; the document on screen stays.
+  const pending = page.evaluate((t) => window.gloss.show(t, '2025-07-20'), long + '\n\nOne more line.');
+  await page.waitForFunction(() => document.body.dataset.busy === 'true');
+  await page.dispatchEvent('#input', 'paste');
+  assert.equal(await pending, false);
+  assert.match(await page.textContent('#message'), /cancelled/);
+  assert.equal(await page.evaluate(() => document.body.dataset.busy), undefined);
+  assert.equal(JSON.parse(await page.evaluate(() => window.gloss.exportJson())).text.length, doc.text.length);
+  // A fresh worker takes over: the next long text is annotated.
+  const next = await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), long.slice(0, 200_000));
+  assert.ok(next.annotations.length > 100);
+  // A failure in the worker is said, and the document stays as it was.
+  const err = await page.evaluate((t) => window.gloss.annotate(t, '2025-99-99').then(() => 'no error', (e) => e.message), long);
+  assert.match(err, /date/i);
+  assert.equal(JSON.parse(await page.evaluate(() => window.gloss.exportJson())).text, next.text);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
 });
 
 test('keyboard-only review of the example article: accept, reject, relabel, create, resize, undo', async () => {

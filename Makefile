@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
-WASM := target/wasm32-unknown-unknown/release/gloss.wasm
+WASM := target/wasm32-unknown-unknown/wasm/gloss.wasm
 OUT := target/wasm-bindgen
 PORT ?= 8765
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -24,7 +24,7 @@ test-browser: dist deps-chromium
 	node --test --test-concurrency=1 tests/browser/
 
 dist: deps-rust deps-node
-	cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib
+	cargo rustc --profile wasm --target wasm32-unknown-unknown --lib --crate-type cdylib
 	wasm-bindgen --target no-modules --no-typescript --out-dir $(OUT) $(WASM)
 	node_modules/.bin/wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	  --enable-mutable-globals --enable-reference-types --enable-multivalue $(OUT)/gloss_bg.wasm -o $(OUT)/gloss_bg.wasm

@@ -29,5 +29,5 @@ while [ "$t" -le "$cores" ]; do
   done
   python3 -c "print(f'  {$t} thread(s): {$best:.2f} s, {int($words / $best):,} words/s')"
   t=$((t * 2))
-  [ "$t" -gt "$cores" ] && [ "$((t / 2))" -lt "$cores" ] && t=$cores
+  if [ "$t" -gt "$cores" ] && [ "$((t / 2))" -lt "$cores" ]; then t=$cores; fi
 done

@@ -604,6 +604,48 @@ impl Document {
     }
 
     /// Undoes the last edit; false when there is none.
+    /// Whether the user has changed what the machine suggested (an edit, a review, an entity
+    /// split or merge): what annotating the text again would throw away.
+    pub fn has_user_work(&self) -> bool {
+        self.can_undo()
+            || !self.state.split.is_empty()
+            || !self.state.merged.is_empty()
+            || self.state.annotations.iter().any(|a| a.origin == Origin::User || a.status != Status::Suggested)
+    }
+
+    /// Applies a journal of the user's actions since the document was last saved whole (a
+    /// JSON list of edits, `"undo"` and `"redo"`), as the page does to restore work after a
+    /// reload or a crash. All or nothing: on error the document is as it was.
+    ///
+    /// # Errors
+    /// When the journal is not such a list, or an edit in it fails.
+    pub fn replay(&mut self, journal: &str, unit: Unit) -> Result<usize> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Entry {
+            Step(String),
+            Edit(Edit),
+        }
+        let entries: Vec<Entry> = serde_json::from_str(journal).map_err(|e| Error::import(format!("bad journal: {e}")))?;
+        let mut doc = self.clone();
+        for (k, e) in entries.iter().enumerate() {
+            match e {
+                Entry::Step(s) if s == "undo" => {
+                    doc.undo();
+                }
+                Entry::Step(s) if s == "redo" => {
+                    doc.redo();
+                }
+                Entry::Step(s) => return Err(Error::import(format!("journal entry {}: unknown step {s:?}", k + 1))),
+                Entry::Edit(edit) => {
+                    doc.apply(edit.clone(), unit).map_err(|e| Error::import(format!("journal entry {}: {}", k + 1, e.message())))?;
+                }
+            }
+        }
+        *self = doc;
+        Ok(entries.len())
+    }
+
     pub fn undo(&mut self) -> bool {
         match self.undo.pop() {
             Some(s) => {
@@ -681,6 +723,36 @@ mod tests {
         // Spans that do not fit the text are refused whole.
         for bad in [r#"[{"s":0,"e":999,"l":"PERSON"}]"#, r#"[{"s":1,"e":3,"l":"PERSON"}]"#, r#"[{"s":5,"e":5,"l":"PERSON"}]"#, r#"[{"s":5,"e":9,"l":"NOPE"}]"#, "{", ""] {
             assert!(Document::adopt(TEXT, r, bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_journal_replayed_restores_the_work_and_a_bad_one_changes_nothing() {
+        let mut work = doc();
+        assert!(!work.has_user_work());
+        let sochi = u16("Sochi");
+        let erdogan = work.annotations().iter().find(|a| &TEXT[a.start..a.end] == "Erdogan").unwrap().id_string();
+        let journal = format!(
+            r#"[{{"op":"reject","id":"{erdogan}"}},{{"op":"add","start":{},"end":{},"label":"ORG"}},"undo","redo",{{"op":"add","start":{},"end":{},"label":"GROUP"}},"undo"]"#,
+            sochi.0, sochi.1, sochi.0, sochi.0 + 2
+        );
+        // The same actions done one by one...
+        let mut by_hand = doc();
+        by_hand.apply(Edit::Reject { id: erdogan.clone() }, Unit::Utf16).unwrap();
+        by_hand.apply(Edit::Add { start: sochi.0, end: sochi.1, label: "ORG".into() }, Unit::Utf16).unwrap();
+        by_hand.undo();
+        by_hand.redo();
+        by_hand.apply(Edit::Add { start: sochi.0, end: sochi.0 + 2, label: "GROUP".into() }, Unit::Utf16).unwrap();
+        by_hand.undo();
+        // ...and replayed from the journal give the same document.
+        assert_eq!(work.replay(&journal, Unit::Utf16).unwrap(), 6);
+        assert_eq!(work.state, by_hand.state);
+        assert!(work.has_user_work());
+        // A journal that fails part way leaves the document as it was.
+        let before = work.state.clone();
+        for bad in [r#"[{"op":"reject","id":"a1"},{"op":"remove","id":"a999"}]"#, r#"["sideways"]"#, "[{", r#"{"op":"undo"}"#] {
+            assert!(work.replay(bad, Unit::Utf16).is_err(), "{bad}");
+            assert_eq!(work.state, before);
         }
     }
 

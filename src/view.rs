@@ -73,6 +73,8 @@ pub struct View {
     pub user_date: Option<String>,
     pub can_undo: bool,
     pub can_redo: bool,
+    /// The user has changed what the machine suggested (annotating again would lose it).
+    pub user_work: bool,
     pub annotations: Vec<ViewAnnotation>,
     pub entities: Vec<ExportEntity>,
     /// The text in chunks (a block, or a part of a long one, cut at a sentence), each with its
@@ -201,6 +203,7 @@ pub fn view(doc: &Document) -> View {
         reference_source: doc.reference_source(),
         user_date: doc.user_date().map(date::iso),
         can_undo: doc.can_undo(),
+        user_work: doc.has_user_work(),
         can_redo: doc.can_redo(),
         annotations: anns.into_iter().map(|a| ViewAnnotation { details: details(&a), annotation: a }).collect(),
         entities,
@@ -277,6 +280,7 @@ pub struct Delta {
     pub user_date: Option<String>,
     pub can_undo: bool,
     pub can_redo: bool,
+    pub user_work: bool,
     pub entities: Vec<ExportEntity>,
     pub labels: Vec<LabelCount>,
     pub review: Review,
@@ -334,6 +338,7 @@ pub fn delta(doc: &Document, before: &Snapshot) -> (Delta, Snapshot) {
         user_date: v.user_date,
         can_undo: v.can_undo,
         can_redo: v.can_redo,
+        user_work: v.user_work,
         entities: v.entities,
         labels: v.labels,
         review: v.review,

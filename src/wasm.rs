@@ -19,6 +19,11 @@ fn parse_reference(reference: &str) -> Result<Option<jiff::civil::Date>, JsError
 
 #[wasm_bindgen]
 extern "C" {
+    /// The page's (and the worker's) global `glossPanicked(message)`: told why the core
+    /// stopped, before the panic aborts the call (which then throws a `RuntimeError`).
+    #[wasm_bindgen(js_name = glossPanicked)]
+    fn gloss_panicked(message: &str);
+
     /// Any object with a `report(done)` method (done from 0 to 1).
     pub type Progress;
     #[wasm_bindgen(method)]
@@ -37,6 +42,8 @@ pub struct Session {
 impl Session {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Session {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(|| std::panic::set_hook(Box::new(|info| gloss_panicked(&info.to_string()))));
         Session { doc: Document::new(""), shown: view::Snapshot::default() }
     }
 
@@ -86,6 +93,13 @@ impl Session {
     pub fn annotate_to_json(&self, text: &str, reference: &str) -> Result<String, JsError> {
         let reference = Some(reference).filter(|r| !r.trim().is_empty());
         Ok(json::to_json(&crate::annotate(text, reference).map_err(err)?))
+    }
+
+    /// Panics on purpose: how the browser test checks that a failure of the core is shown as
+    /// a message and the work is kept.
+    #[wasm_bindgen(js_name = failForTest)]
+    pub fn fail_for_test(&mut self) {
+        panic!("the core was asked to fail (a test)");
     }
 
     /// Bytes of WebAssembly memory in use (it only grows: its peak).
@@ -245,6 +259,13 @@ impl Session {
             docs.push(Named { id, doc });
         }
         formats::serialize(f, &docs).map_err(err)
+    }
+
+    /// Applies the page's journal of edits, undos and redos made since the document was last
+    /// saved whole (see [`Document::replay`]); returns the view. All or nothing.
+    pub fn replay(&mut self, journal: &str) -> Result<String, JsError> {
+        self.doc.replay(journal, Unit::Utf16).map_err(err)?;
+        Ok(self.view())
     }
 
     /// Replaces the document with an imported one; on error the current one stays.

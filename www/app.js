@@ -47,6 +47,10 @@
     if (!currentId) currentId = newId();
     try {
       localStorage.setItem('gloss.doc.' + currentId, session.saveJson());
+      localStorage.removeItem('gloss.log.' + currentId);
+      log = [];
+      baseSaved = true;
+      if (unsaved) { unsaved = false; say(''); }
       const docs = readDocs();
       const entry = { id: currentId, title: titleOf(text) };
       const i = docs.findIndex((d) => d.id === currentId);
@@ -54,7 +58,7 @@
       localStorage.setItem(DOCS, JSON.stringify(docs));
       localStorage.setItem(CURRENT, currentId);
     } catch (e) {
-      say('Could not save in this browser (' + e.message + '); export your work to keep it.', true);
+      storageFailed(e);
     }
     renderDocs();
   }
@@ -70,21 +74,38 @@
     }));
   }
 
+  // Opens a kept document: the saved whole, then its journal replayed by the core.
   function openDoc(id) {
     cancel();
     flushSave();
+    if (id !== currentId && !mayReplace()) return;
     const saved = localStorage.getItem('gloss.doc.' + id);
     if (!saved) throw new Error('That document is no longer stored in this browser.');
+    const pending = localStorage.getItem('gloss.log.' + id);
+    let viewJson = session.importJson(saved);
+    let note = '';
+    if (pending) {
+      try {
+        viewJson = session.replay(pending);
+        note = ` with your last ${JSON.parse(pending).length} change(s)`;
+      } catch (e) {
+        note = `; your last changes could not be replayed (${e.message})`;
+      }
+    }
+    unsaved = false;
     currentId = id;
     selectedId = null;
-    importText(saved);
+    apply(viewJson, true);
+    $('input').value = text;
     renderDocs();
-    say(`Opened “${titleOf(text)}”.`);
+    say(`Opened “${titleOf(text)}”${note}.`);
   }
 
   function newDoc() {
     cancel();
     flushSave();
+    if (!mayReplace()) return;
+    unsaved = false;
     currentId = newId();
     selectedId = null;
     $('input').value = '';
@@ -95,10 +116,11 @@
 
   function deleteDoc(id) {
     // A save still pending is for the current document: written first, unless it is the one going.
-    if (id === currentId) { clearTimeout(saveTimer); saveTimer = null; } else flushSave();
+    if (id === currentId) { clearTimeout(compactTimer); compactTimer = null; baseSaved = true; log = []; unsaved = false; } else flushSave();
     const docs = readDocs().filter((d) => d.id !== id);
     localStorage.setItem(DOCS, JSON.stringify(docs));
     localStorage.removeItem('gloss.doc.' + id);
+    localStorage.removeItem('gloss.log.' + id);
     if (id === currentId) {
       currentId = null;
       if (docs.length) openDoc(docs[0].id); else newDoc();
@@ -136,6 +158,7 @@
       try {
         const content = await f.text();
         flushSave();
+        if (!mayReplace()) return;
         const kind = session.fileKind(f.name, content);
         if (kind === 'text' || kind === 'html') {
           const t = kind === 'html' ? session.htmlToText(content) : content;
@@ -146,7 +169,7 @@
           else addDocs(JSON.parse(session.importMany(kind, content)), `${f.name} (${kind})`);
         }
       } catch (e) {
-        say(e.message || String(e), true);
+        failed(e);
       }
     }
   }
@@ -210,33 +233,89 @@
     renderReview();
     $('undo').disabled = !view.canUndo;
     $('redo').disabled = !view.canRedo;
-    scheduleSave();
-    say('');
+    if (!unsaved) say('');
   }
 
-  // Saving a long document takes a while: done once the edits pause, and at once when the
-  // page is hidden or closed.
-  let saveTimer = null;
+  // ---- saving -----------------------------------------------------------------------------
+  // A document is kept whole (`gloss.doc.<id>`) when it is annotated, opened or imported, and
+  // every edit, undo and redo after that is written at once to its journal
+  // (`gloss.log.<id>`), a short list the core replays on the saved document after a reload or
+  // a crash. Once the edits pause (or the journal grows long, or the page is hidden) the
+  // document is written whole again and the journal emptied. When storage refuses a write the
+  // page says so and asks before anything replaces the unsaved work; export still works.
   let panelsDue = false;
+  let log = [];
+  let baseSaved = false;
+  let unsaved = false;
+  let compactTimer = null;
   function scheduleSave() {
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => { saveTimer = null; save(); }, 300);
+    // A new document: written whole now when small, just after it is drawn when long (an
+    // edit before then writes it first).
+    baseSaved = false;
+    log = [];
+    clearTimeout(compactTimer);
+    if (text.length < 200000) save(); else compactTimer = setTimeout(flushSave, 0);
+  }
+  function journal(entry) {
+    if (!baseSaved) { save(); return; }
+    log.push(entry);
+    try {
+      localStorage.setItem('gloss.log.' + currentId, JSON.stringify(log));
+      if (unsaved) { unsaved = false; say(''); }
+    } catch (e) {
+      storageFailed(e);
+    }
+    clearTimeout(compactTimer);
+    if (log.length >= 100) save(); else compactTimer = setTimeout(flushSave, 2000);
   }
   function flushSave() {
-    if (saveTimer) { clearTimeout(saveTimer); saveTimer = null; save(); }
+    clearTimeout(compactTimer);
+    compactTimer = null;
+    if (session && view && (!baseSaved || log.length || unsaved)) save();
+  }
+  function storageFailed(e) {
+    unsaved = true;
+    say(`Could not save in this browser: its storage is full or refused (${e.name || e.message}). Your changes are on screen but not kept: export your work to keep it, or delete documents you no longer need.`, true);
+  }
+  // Before anything replaces the document on screen while its changes are not stored.
+  function mayReplace() {
+    return !unsaved || window.confirm('The changes to this document could not be saved in this browser (storage is full). Replace it anyway and lose them? Cancel, then Export, to keep them.');
   }
 
   function guard(fn) {
     try {
       return fn();
     } catch (e) {
-      say(e.message || String(e), true);
+      failed(e);
       return undefined;
     }
   }
 
+  // A message for an error; a failure of the core itself (a Rust panic, which WebAssembly
+  // turns into a RuntimeError) leaves it unusable: the page says what happened and that the
+  // work up to the last change is kept, and offers to reload, which restores it.
+  let panicMessage = '';
+  self.glossPanicked = (m) => { panicMessage = m; };
+  function failed(e) {
+    if (!(e instanceof WebAssembly.RuntimeError) && !panicMessage) { say(e.message || String(e), true); return; }
+    document.body.dataset.broken = 'true';
+    say(`gloss stopped on an internal error (${panicMessage || e.message}). Your work up to your last change is kept in this browser: reload the page to go on.`, true);
+    const again = el('button', { type: 'button', id: 'reload' }, 'Reload');
+    again.addEventListener('click', () => location.reload());
+    $('message').append(' ', again);
+    for (const b of document.querySelectorAll('.bar button, #toolbar button')) b.disabled = true;
+    again.disabled = false;
+  }
+
+  // Every edit, undo and redo: the core applies it, the page shows the delta and writes it
+  // to the document's journal at once (see "saving" below).
+  function act(entry) {
+    const delta = entry === 'undo' ? session.undoDelta() : entry === 'redo' ? session.redoDelta() : session.editDelta(JSON.stringify(entry));
+    applyDelta(delta);
+    journal(entry);
+  }
   function edit(op) {
-    return guard(() => { applyDelta(session.editDelta(JSON.stringify(op))); return true; }) || false;
+    return guard(() => { act(op); return true; }) || false;
   }
 
   // ---- rendering ------------------------------------------------------------------------
@@ -546,7 +625,7 @@
     const span = selectionSpan();
     if (span) {
       guard(() => {
-        applyDelta(session.editDelta(JSON.stringify({ op: 'add', start: span.start, end: span.end, label })));
+        act({ op: 'add', start: span.start, end: span.end, label });
         window.getSelection().removeAllRanges();
       });
       return true;
@@ -674,12 +753,12 @@
     const typing = e.target.closest && e.target.closest('input, textarea, select');
     if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !typing) {
       e.preventDefault();
-      guard(() => applyDelta(e.shiftKey ? session.redoDelta() : session.undoDelta()));
+      guard(() => act(e.shiftKey ? 'redo' : 'undo'));
       return;
     }
     if ((e.ctrlKey || e.metaKey) && e.key === 'y' && !typing) {
       e.preventDefault();
-      guard(() => applyDelta(session.redoDelta()));
+      guard(() => act('redo'));
       return;
     }
     if (e.key === 'Escape') {
@@ -747,9 +826,16 @@
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // An imported document is kept beside the current one, which stays as it was; a failed
+  // import changes nothing.
   function importText(json) {
     cancel();
-    apply(session.importJson(json), true);
+    flushSave();
+    if (!mayReplace()) return;
+    const v = session.importJson(json);
+    if (text) currentId = newId();
+    unsaved = false;
+    apply(v, true);
     $('input').value = text;
     say(`Imported ${view.annotations.length} annotations.`);
   }
@@ -757,7 +843,12 @@
   // Any supported file: the core says which format it is; w3c and brat annotate the current text.
   function importAs(format, content) {
     cancel();
-    apply(format === 'gloss' ? session.importJson(content) : session.importAs(format, content), true);
+    flushSave();
+    if (!mayReplace()) return;
+    const v = format === 'gloss' ? session.importJson(content) : session.importAs(format, content);
+    if (text) currentId = newId();
+    unsaved = false;
+    apply(v, true);
     $('input').value = text;
     say(`Imported ${view.annotations.length} annotations (${format}).`);
   }
@@ -782,6 +873,8 @@
   function workerMain() {
     let session = null;
     let ready = null;
+    let why = '';
+    self.glossPanicked = (m) => { why = m; };
     self.onmessage = async (e) => {
       const m = e.data;
       try {
@@ -804,7 +897,7 @@
           self.postMessage({ type: 'found', id: m.id, found });
         }
       } catch (err) {
-        self.postMessage({ type: 'error', id: m.id, message: (err && err.message) || String(err) });
+        self.postMessage({ type: 'error', id: m.id, message: why || (err && err.message) || String(err) });
       }
     };
   }
@@ -844,7 +937,7 @@
       running = null;
       hideProgress();
       try {
-        opened(session.adopt(r.t, r.date, m.found), r.asNew);
+        opened(() => session.adopt(r.t, r.date, m.found), r.asNew);
         drawn.then(() => r.resolve(true));
       } catch (e) {
         r.reject(e);
@@ -879,8 +972,13 @@
   }
 
   // The user's own labels follow them from document to document.
-  function opened(viewJson, asNew) {
+  // `make` opens the new text in the core and returns its view; the document on screen is
+  // saved first, so nothing of it is lost when the new one takes its place.
+  function opened(make, asNew) {
+    if (asNew) flushSave();
+    const viewJson = make();
     if (asNew) currentId = newId();
+    unsaved = false;
     let own = '[]';
     try { own = localStorage.getItem(LABELS) || '[]'; } catch (e) { /* no storage */ }
     selectedId = null;
@@ -888,7 +986,7 @@
   }
 
   async function annotateHere(t, date, asNew) {
-    opened(session.annotate(t, date || ''), asNew);
+    opened(() => session.annotate(t, date || ''), asNew);
     await drawn;
     return true;
   }
@@ -899,6 +997,8 @@
   const WORKER_FROM = 20000;
   function annotate(t, date, asNew) {
     cancel();
+    // Another text becomes a document of its own; the same text annotated again replaces it.
+    if (asNew === undefined) asNew = !!text && t !== text;
     if (!worker || t.length < WORKER_FROM) return annotateHere(t, date, asNew);
     const id = ++job;
     return new Promise((resolve, reject) => {
@@ -916,10 +1016,14 @@
 
   function wire() {
     $('annotate').addEventListener('click', () => {
+      const t = $('input').value;
+      const again = !!text && t === text;
+      if (again && view.userWork && !window.confirm('Annotate this text again? Fresh suggestions will replace your corrections to it. (Cancel keeps them.)')) return;
+      if (!mayReplace()) return;
       const t0 = performance.now();
-      annotate($('input').value, $('reference-date').value).then((done) => {
+      annotate(t, $('reference-date').value, !again && !!text).then((done) => {
         if (done) say(`${view.annotations.length} annotations in ${Math.round(performance.now() - t0)} ms.`);
-      }, (e) => say(e.message || String(e), true));
+      }, failed);
     });
     $('cancel').addEventListener('click', () => cancel('Annotation cancelled.'));
     // A new text pasted: the one being annotated is no longer wanted.
@@ -927,8 +1031,8 @@
     $('reference-date').addEventListener('change', () => {
       if (view) edit({ op: 'setReferenceDate', date: $('reference-date').value || null });
     });
-    $('undo').addEventListener('click', () => guard(() => applyDelta(session.undoDelta())));
-    $('redo').addEventListener('click', () => guard(() => applyDelta(session.redoDelta())));
+    $('undo').addEventListener('click', () => guard(() => act('undo')));
+    $('redo').addEventListener('click', () => guard(() => act('redo')));
     window.addEventListener('pagehide', flushSave);
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushSave(); });
     $('export').addEventListener('click', () => guard(() => {
@@ -1078,7 +1182,10 @@
       exportAll: (format) => exportAll(format),
       documents: () => readDocs(),
       open: (id) => openDoc(id),
-      edit: (op) => applyDelta(session.editDelta(JSON.stringify(op))),
+      edit: (op) => act(op),
+      failForTest: () => guard(() => session.failForTest()),
+      undo: () => act('undo'),
+      redo: () => act('redo'),
       saveNow: () => flushSave(),
       annotateToJson: (t, date) => session.annotateToJson(t, date || ''),
       memoryBytes: () => session.memoryBytes(),

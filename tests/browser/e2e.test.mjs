@@ -678,3 +678,147 @@ test('side panel: search the text, filter by label, split a mention out of its e
   assert.deepEqual(requests, []);
   await page.close();
 });
+
+test('work is never lost: each edit kept at once, restored after a reload and a crash of the tab', async () => {
+  const page = await fresh();
+  const doc = await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
+  const [a, b, c] = [doc.annotations[3], doc.annotations[10], doc.annotations[20]];
+  await page.evaluate(([a, b, c]) => {
+    window.gloss.edit({ op: 'reject', id: a });
+    window.gloss.edit({ op: 'relabel', id: b, label: 'GROUP' });
+    window.gloss.edit({ op: 'accept', id: c });
+    window.gloss.undo();
+  }, [a.id, b.id, c.id]);
+  // Written at once: the journal holds the four actions, with no wait.
+  const journals = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gloss.log.')).map((k) => JSON.parse(localStorage.getItem(k))));
+  assert.deepEqual(journals.map((j) => j.length), [4]);
+  const state = () => page.evaluate(() => window.gloss.view().annotations.map((x) => [x.id, x.label, x.status].join(' ')).join('\n'));
+  const before = await state();
+  assert.match(before, new RegExp(`${a.id} \\S+ rejected`));
+  // The tab crashes (the renderer is killed): a new tab restores every change.
+  const cdp = await ctx.newCDPSession(page);
+  const crashed = new Promise((r) => page.once('crash', r));
+  cdp.send('Page.crash').catch(() => {});
+  await crashed;
+  const again = await open();
+  const restored = () => again.evaluate(() => window.gloss.view().annotations.map((x) => [x.id, x.label, x.status].join(' ')).join('\n'));
+  assert.equal(await restored(), before);
+  assert.match(await again.textContent('#message'), /Restored|Opened/);
+  // One more edit, then a reload: kept too.
+  await again.evaluate((id) => window.gloss.edit({ op: 'reject', id }), c.id);
+  const edited = await restored();
+  await again.reload();
+  await again.waitForSelector('body[data-ready="true"]');
+  assert.equal(await restored(), edited);
+  assert.deepEqual(again.errors, []);
+  assert.deepEqual(requests, []);
+  await again.close();
+});
+
+test('storage full: said clearly, export still works, replacing the unsaved work asks first; a new text is a new document', async () => {
+  const page = await fresh();
+  const doc = await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
+  const a = doc.annotations[5];
+  // Annotating the same text again over the user's corrections asks; Cancel keeps them.
+  await page.evaluate((id) => window.gloss.edit({ op: 'reject', id }), a.id);
+  const dialogs = [];
+  page.once('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.click('#annotate');
+  assert.match(dialogs[0], /replace your corrections/);
+  assert.equal(await page.evaluate((id) => window.gloss.view().annotations.find((x) => x.id === id).status, a.id), 'rejected');
+  // Fill the browser's storage.
+  await page.evaluate(() => {
+    for (const size of [1 << 20, 1 << 14, 1 << 8, 16, 1]) {
+      try { for (let i = 0; ; i++) localStorage.setItem(`junk-${size}-${i}`, 'x'.repeat(size)); } catch (e) { /* full */ }
+    }
+  });
+  const at = article.indexOf(' said') + 1;
+  await page.evaluate((at) => window.gloss.edit({ op: 'add', start: at, end: at + 4, label: 'ORG' }), at);
+  assert.match(await page.textContent('#message'), /Could not save in this browser: its storage is full[\s\S]*export/);
+  // Export still works and holds the unsaved change.
+  await page.selectOption('#export-format', 'gloss');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const out = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+  assert.ok(out.annotations.some((x) => x.start === at && x.quote === 'said' && x.origin === 'user'));
+  // A new document would replace the unsaved one: asked first; Cancel keeps it on screen.
+  page.once('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.click('#new-doc');
+  assert.match(dialogs[1], /could not be saved/);
+  assert.equal(await page.$eval('#article', (x) => x.textContent), article);
+  // Room again: the next edit is kept and the message goes.
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('junk-')) localStorage.removeItem(k); });
+  await page.evaluate((id) => window.gloss.edit({ op: 'accept', id }), doc.annotations[7].id);
+  assert.doesNotMatch(await page.textContent('#message'), /Could not save/);
+  // Another text pasted and annotated is a new document; the first stays as it was.
+  await page.fill('#input', 'Three people were killed in Homs on Friday, officials said.');
+  await page.click('#annotate');
+  await page.waitForFunction(() => window.gloss.documents().length === 2);
+  await page.click('#doc-list button[data-doc-id] >> nth=0');
+  assert.equal(await page.evaluate((id) => window.gloss.view().annotations.find((x) => x.id === id).status, doc.annotations[7].id), 'accepted');
+  assert.equal(dialogs.length, 2);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('a failure of the core is shown as a message; the work is kept and comes back on reload', async () => {
+  const page = await fresh();
+  const doc = await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
+  await page.evaluate((id) => window.gloss.edit({ op: 'reject', id }), doc.annotations[2].id);
+  await page.evaluate(() => window.gloss.failForTest());
+  assert.match(await page.textContent('#message'), /stopped on an internal error \([\s\S]*asked to fail[\s\S]*kept in this browser/);
+  assert.equal(await page.getAttribute('body', 'data-broken'), 'true');
+  await page.click('#reload');
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.evaluate((id) => window.gloss.view().annotations.find((x) => x.id === id).status, doc.annotations[2].id), 'rejected');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('the page cannot leak: its policy blocks every destination; nothing is requested while pasting, annotating, editing, importing, exporting', async () => {
+  const page = await fresh();
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /^default-src 'none'; script-src 'sha256-[^;]+ 'wasm-unsafe-eval'; style-src 'sha256-[^;]+; worker-src blob:; img-src data: blob:; base-uri 'none'; form-action 'none'$/);
+  assert.equal(await page.locator('link[href], script[src], img[src], iframe').count(), 0);
+  // Whatever tries to reach out is stopped by the policy before any request is made.
+  const blockedLog = [];
+  page.on('requestfailed', (r) => blockedLog.push([r.url(), r.failure().errorText]));
+  const violations = await page.evaluate(async () => {
+    const seen = [];
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective));
+    try { await fetch('http://127.0.0.1:9/leak'); } catch (e) { /* blocked */ }
+    const img = new Image(); img.src = 'http://127.0.0.1:9/leak.png';
+    try { new WebSocket('ws://127.0.0.1:9/leak'); } catch (e) { /* blocked */ }
+    try { navigator.sendBeacon('http://127.0.0.1:9/leak', 'x'); } catch (e) { /* blocked */ }
+    const s = document.createElement('script'); s.src = 'http://127.0.0.1:9/leak.js'; document.head.append(s);
+    await new Promise((r) => setTimeout(r, 500));
+    return [...new Set(seen)].sort();
+  });
+  assert.deepEqual(violations, ['connect-src', 'img-src', 'script-src-elem']);
+  // The image and the script were refused by the policy inside the browser, never sent.
+  const tried = requests.splice(0);
+  assert.deepEqual(tried.sort(), ['http://127.0.0.1:9/leak.js', 'http://127.0.0.1:9/leak.png']);
+  assert.deepEqual(blockedLog.map(([, why]) => why), ['csp', 'csp']);
+  // (Chromium reports each blocked attempt on the console.)
+  assert.ok(page.errors.length > 0 && page.errors.every((e) => /Content Security Policy/.test(e)), page.errors.join('\n'));
+  page.errors.length = 0;
+  // A whole session: paste, annotate, edit by keyboard, import a file, export, export all.
+  await page.focus('#input');
+  await page.evaluate((t) => { const dt = new DataTransfer(); dt.setData('text/plain', t); document.getElementById('input').value = t; document.getElementById('input').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true })); }, article);
+  await page.click('#annotate');
+  await page.waitForSelector('#article mark');
+  await page.focus('#article mark >> nth=0');
+  await page.keyboard.press('x');
+  await page.keyboard.press('Control+z');
+  await page.setInputFiles('#import-file', { name: 'batch.jsonl', mimeType: 'application/json', buffer: Buffer.from('{"text":"Putin spoke in Sochi.","label":[[0,5,"PERSON"]]}\n') });
+  await page.waitForFunction(() => window.gloss.documents().length === 2, null, { timeout: 5000 }).catch(async (e) => { console.log(await page.evaluate(() => [JSON.stringify(window.gloss.documents()), document.getElementById('message').textContent])); throw e; });
+  for (const f of ['gloss', 'w3c', 'report', 'csv']) {
+    await page.selectOption('#export-format', f);
+    await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  }
+  await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});

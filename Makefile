@@ -7,7 +7,7 @@ OUT := target/wasm-bindgen
 PORT ?= 8765
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test dist deps deps-rust deps-node deps-chromium test-native test-browser eval train bench clean
+.PHONY: run test dist deps deps-rust deps-node deps-chromium test-native test-browser eval train bench fuzz clean
 
 run: dist
 	@echo "Single file (works offline, no server): file://$(CURDIR)/dist/gloss.html"
@@ -68,6 +68,19 @@ train:
 	cargo build --release
 	target/release/gloss train --data ../shared/eval/conll2003-train.jsonl --out data/tagger.bin --epochs 15
 	cargo build --release
+
+# Coverage-guided fuzzing (cargo-fuzz, libFuzzer with AddressSanitizer, on the nightly
+# compiler) of annotate, every importer, and random edit sequences; FUZZ_SECONDS each (600 by
+# default). The corpus grows in fuzz/corpus; a finding is written to fuzz/artifacts and stops
+# the run, and becomes a regression test.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal || { echo "make fuzz needs Rust's nightly toolchain (cargo-fuzz builds with sanitizers)" >&2; exit 1; }
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	for t in annotate import edits; do \
+	  mkdir -p fuzz/corpus/$$t fuzz/seeds/$$t; \
+	  cargo +nightly fuzz run -O $$t fuzz/corpus/$$t fuzz/seeds/$$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 || exit 1; \
+	done
 
 clean:
 	rm -rf dist target/wasm-bindgen

@@ -107,7 +107,9 @@ pub fn clusters_with(text: &str, anns: &[Annotation], split: &[u32], merged: &[(
     // `Name (ABBR)`: the abbreviation in brackets right after a name.
     for w in names.windows(2) {
         let (i, j) = (w[0], w[1]);
-        if anns[i].label == anns[j].label && text[anns[i].end..anns[j].start].trim() == "(" && text[anns[j].end..].starts_with(')') {
+        // (The user's spans may overlap: then there is nothing between them.)
+        let between = text.get(anns[i].end..anns[j].start);
+        if anns[i].label == anns[j].label && between.is_some_and(|b| b.trim() == "(") && text[anns[j].end..].starts_with(')') {
             join(&mut parent, i, j);
         }
     }

@@ -23,6 +23,26 @@ pub enum ReferenceSource {
     None,
 }
 
+/// The longest text the page annotates at once (2 MiB of UTF-8, about 350,000 words): beyond
+/// it the page's view and the browser's storage (5 to 10 MB) cannot keep up, and the command
+/// line (`gloss annotate --jsonl`, constant memory, every core) is the tool.
+pub const PAGE_LIMIT: usize = 2 << 20;
+
+/// Whether the page can take `text`, with a message that says what to do when it cannot.
+///
+/// # Errors
+/// When `text` is longer than [`PAGE_LIMIT`].
+pub fn check_page_size(text: &str) -> Result<()> {
+    if text.len() <= PAGE_LIMIT {
+        return Ok(());
+    }
+    Err(Error::input(format!(
+        "this text is {:.1} MB; the page annotates up to {} MB at once. Split it into articles, or run `gloss annotate --jsonl` on the command line for large collections.",
+        text.len() as f64 / 1_048_576.0,
+        PAGE_LIMIT >> 20
+    )))
+}
+
 /// One suggestion as the page's worker hands it over (see [`Document::found_json`]).
 #[derive(Serialize, Deserialize)]
 struct Found {
@@ -37,9 +57,10 @@ struct Found {
     c: Option<CasualtyAttrs>,
 }
 
-/// The part of a document that edits change and undo restores.
+/// The part of a document that edits change and undo restores (compared whole by tests
+/// and the fuzzers: an undo must give back exactly the state before).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct State {
+pub struct State {
     annotations: Vec<Annotation>,
     next_id: u32,
     user_date: Option<Date>,
@@ -379,7 +400,10 @@ impl Document {
             }
             Edit::Remove { id } => {
                 let i = self.index_of(&id)?;
-                self.state.annotations.remove(i);
+                let gone = self.state.annotations.remove(i).id;
+                // The user's entity edits about it go with it.
+                self.state.split.retain(|&x| x != gone);
+                self.state.merged.retain(|&(a, b)| a != gone && b != gone);
             }
             Edit::Relabel { id, label } => {
                 let i = self.index_of(&id)?;
@@ -498,6 +522,18 @@ impl Document {
             }
         }
         self.sort();
+        // No two annotations with the same span and label (a resize or relabel could make one).
+        let anns = &self.state.annotations;
+        let mut run = 0;
+        for i in 1..anns.len() {
+            if (anns[i].start, anns[i].end) != (anns[run].start, anns[run].end) {
+                run = i;
+            } else if anns[run..i].iter().any(|a| a.label == anns[i].label) {
+                let msg = format!("“{}” is already annotated as {}", &self.text[anns[i].start..anns[i].end], anns[i].label.as_str());
+                self.state = before;
+                return Err(Error::edit(msg));
+            }
+        }
         if self.state != before {
             self.undo.push(before);
             self.redo.clear();
@@ -604,6 +640,46 @@ impl Document {
     }
 
     /// Undoes the last edit; false when there is none.
+    /// The state edits change and undo restores.
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// Checks what must hold whatever was done to the document, here and in its undo and
+    /// redo history: every span inside the text, on character boundaries and not empty;
+    /// annotations in text order; ids unique and below the next id; labels known; entity
+    /// edits naming annotations that exist. Used by the property tests and the fuzzers.
+    ///
+    /// # Errors
+    /// The first broken rule, in words.
+    pub fn check(&self) -> std::result::Result<(), String> {
+        for (k, st) in std::iter::once(&self.state).chain(&self.undo).chain(&self.redo).enumerate() {
+            let mut ids = std::collections::HashSet::new();
+            for (i, a) in st.annotations.iter().enumerate() {
+                let at = format!("state {k}, annotation a{}", a.id);
+                if a.start >= a.end || a.end > self.text.len() {
+                    return Err(format!("{at}: span {}..{} outside the text of {} bytes or empty", a.start, a.end, self.text.len()));
+                }
+                if !self.text.is_char_boundary(a.start) || !self.text.is_char_boundary(a.end) {
+                    return Err(format!("{at}: span {}..{} not on character boundaries", a.start, a.end));
+                }
+                if !ids.insert(a.id) || a.id >= st.next_id {
+                    return Err(format!("{at}: id repeated or not below the next id {}", st.next_id));
+                }
+                if !a.label.is_builtin() && !st.labels.iter().any(|d| d.name == a.label.as_str()) {
+                    return Err(format!("{at}: label {} is not defined", a.label.as_str()));
+                }
+                if i > 0 && (st.annotations[i - 1].start, std::cmp::Reverse(st.annotations[i - 1].end)) > (a.start, std::cmp::Reverse(a.end)) {
+                    return Err(format!("{at}: out of text order"));
+                }
+            }
+            if st.split.iter().chain(st.merged.iter().flat_map(|(a, b)| [a, b])).any(|id| !ids.contains(id)) {
+                return Err(format!("state {k}: an entity edit names an annotation that is gone"));
+            }
+        }
+        Ok(())
+    }
+
     /// Whether the user has changed what the machine suggested (an edit, a review, an entity
     /// split or merge): what annotating the text again would throw away.
     pub fn has_user_work(&self) -> bool {
@@ -710,6 +786,13 @@ mod tests {
 
     fn quotes(d: &Document) -> Vec<(String, Label, Origin)> {
         d.annotations().iter().map(|a| (d.text()[a.start..a.end].to_string(), a.label, a.origin)).collect()
+    }
+
+    #[test]
+    fn the_page_takes_texts_up_to_its_limit_and_says_what_to_do_beyond() {
+        assert!(check_page_size(&"a".repeat(PAGE_LIMIT)).is_ok());
+        let e = check_page_size(&"a".repeat(PAGE_LIMIT + 1)).unwrap_err();
+        assert!(e.message().contains("up to 2 MB") && e.message().contains("--jsonl"), "{}", e.message());
     }
 
     #[test]

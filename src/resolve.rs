@@ -18,9 +18,16 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
 pub fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     // Counts and dates claim their text first, longest first; names fill in around them.
     candidates.sort_by_key(|c| (c.label.is_name(), std::cmp::Reverse(c.end - c.start), c.start));
+    // Kept spans by start, so a candidate is checked only against those that can reach it
+    // (none is longer than the longest candidate): linear in the number of candidates, where
+    // checking every kept span made a long text with many names quadratic.
+    let longest = candidates.iter().map(|c| c.end - c.start).max().unwrap_or(0);
+    let mut by_start: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
     let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for c in candidates {
-        if kept.iter().all(|k| compatible(k, &c)) {
+        let near = by_start.range(c.start.saturating_sub(longest)..c.end.max(c.start + 1));
+        if near.flat_map(|(_, ks)| ks).all(|&k| compatible(&kept[k], &c)) {
+            by_start.entry(c.start).or_default().push(kept.len());
             kept.push(c);
         }
     }

@@ -49,6 +49,7 @@ impl Session {
 
     /// Annotates `text` (reference date `YYYY-MM-DD` or empty) and returns the view.
     pub fn annotate(&mut self, text: &str, reference: &str) -> Result<String, JsError> {
+        crate::document::check_page_size(text).map_err(err)?;
         let reference = Some(reference).filter(|r| !r.trim().is_empty());
         self.doc = crate::annotate(text, reference).map_err(err)?;
         Ok(self.view())
@@ -59,6 +60,7 @@ impl Session {
     /// this, so the page never waits for it.
     #[wasm_bindgen(js_name = findIn)]
     pub fn find_in(&self, text: &str, reference: &str, progress: &Progress) -> Result<String, JsError> {
+        crate::document::check_page_size(text).map_err(err)?;
         let reference = parse_reference(reference)?;
         Ok(Document::annotate_with(text, reference, &mut |p| progress.report(p)).found_json())
     }
@@ -68,6 +70,12 @@ impl Session {
     pub fn adopt(&mut self, text: &str, reference: &str, found: &str) -> Result<String, JsError> {
         self.doc = Document::adopt(text, parse_reference(reference)?, found).map_err(err)?;
         Ok(self.view())
+    }
+
+    /// Refuses a text longer than the page takes, with a message saying what to do.
+    #[wasm_bindgen(js_name = checkSize)]
+    pub fn check_size(&self, text: &str) -> Result<(), JsError> {
+        crate::document::check_page_size(text).map_err(err)
     }
 
     /// Applies one edit (JSON, UTF-16 positions); returns the view.

@@ -997,6 +997,7 @@
   const WORKER_FROM = 20000;
   function annotate(t, date, asNew) {
     cancel();
+    try { session.checkSize(t); } catch (e) { return Promise.reject(e); }
     // Another text becomes a document of its own; the same text annotated again replaces it.
     if (asNew === undefined) asNew = !!text && t !== text;
     if (!worker || t.length < WORKER_FROM) return annotateHere(t, date, asNew);

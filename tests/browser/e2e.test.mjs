@@ -822,3 +822,61 @@ test('the page cannot leak: its policy blocks every destination; nothing is requ
   assert.deepEqual(requests, []);
   await page.close();
 });
+
+test('hostile inputs in the page (tests/hostile/cases.json): handled, or refused with a message and the current document unchanged', async () => {
+  const table = JSON.parse(readFileSync(join(root, 'tests/hostile/cases.json'), 'utf8')).cases;
+  const bytesOf = (c) => c.input !== undefined ? Buffer.from(c.input, 'utf8')
+    : c.generate ? Buffer.from(c.generate.repeat.repeat(c.generate.times), 'utf8')
+      : Buffer.from(c.hex.replace(/\s+/g, ''), 'hex');
+  const page = await fresh();
+  await page.evaluate(() => window.gloss.annotate('Vladimir Putin met Recep Tayyip Erdogan in Sochi on Saturday.', '2025-07-20'));
+  const current = () => page.evaluate(() => window.gloss.exportJson());
+  for (const c of table) {
+    const bytes = bytesOf(c);
+    if (c.as.startsWith('import:')) {
+      const before = await current();
+      const docs = (await page.evaluate(() => window.gloss.documents())).length;
+      await page.evaluate(() => { document.getElementById('message').textContent = ''; });
+      const name = c.as === 'import:doccano' ? 'case.jsonl' : 'case.json';
+      await page.setInputFiles('#import-file', { name, mimeType: 'application/json', buffer: bytes });
+      await page.waitForFunction(() => document.getElementById('message').textContent !== '');
+      assert.match(await page.textContent('#message'), new RegExp(c.error, 'i'), c.name);
+      assert.equal(await page.getAttribute('#message', 'class'), 'error', c.name);
+      assert.equal(await current(), before, `${c.name}: the document changed`);
+      assert.equal((await page.evaluate(() => window.gloss.documents())).length, docs, c.name);
+    } else if (c.pageError) {
+      // Too long for the page: refused with a message that says what to do; nothing changes.
+      const before = await current();
+      const msg = await page.evaluate((t) => window.gloss.show(t, '2025-07-20').then(() => 'no error', (e) => e.message), bytes.toString('utf8'));
+      assert.match(msg, new RegExp(c.pageError, 'i'), c.name);
+      assert.equal(await current(), before, c.name);
+    } else if (c.as === 'edit') {
+      await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), bytes.toString('utf8'));
+      const before = await current();
+      const msg = await page.evaluate((op) => { try { window.gloss.edit(op); return 'no error'; } catch (e) { return e.message; } }, c.edit);
+      assert.match(msg, new RegExp(c.error, 'i'), c.name);
+      assert.equal(await current(), before, `${c.name}: the document changed`);
+    } else {
+      // Text pasted, an HTML file, or a file that is not UTF-8 (the browser reads it with
+      // replacement characters).
+      if (c.as === 'text') await page.evaluate((t) => window.gloss.show(t, '2025-07-20'), bytes.toString('utf8'));
+      else {
+        await page.evaluate(() => { document.getElementById('message').textContent = ''; });
+        await page.setInputFiles('#import-file', { name: c.as === 'html' ? 'case.html' : 'case.txt', mimeType: 'text/plain', buffer: bytes });
+        await page.waitForFunction(() => /^Opened/.test(document.getElementById('message').textContent));
+      }
+      const want = c.as === 'text' ? bytes.toString('utf8') : c.as === 'html' ? c.textIs : new TextDecoder().decode(bytes);
+      const got = JSON.parse(await current());
+      assert.equal(got.text.trim(), want.trim(), c.name);
+      const cps = [...got.text];
+      for (const a of got.annotations) assert.equal(cps.slice(a.start, a.end).join(''), a.quote, c.name);
+      assert.ok(got.annotations.length >= (c.minAnnotations || 0), `${c.name}: ${got.annotations.length} annotations`);
+      if (got.text.length < 200000) assert.equal(await page.$eval('#article', (x) => x.textContent), got.text, c.name);
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, c.name);
+    assert.equal(await page.locator('#article img, #article script, #article a').count(), 0, c.name);
+  }
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(requests, []);
+  await page.close();
+});

@@ -788,6 +788,36 @@ mod tests {
         d.annotations().iter().map(|a| (d.text()[a.start..a.end].to_string(), a.label, a.origin)).collect()
     }
 
+    /// Found by the property tests (tests/properties.rs) and kept as regression tests.
+    #[test]
+    fn findings_of_the_property_tests() {
+        let text = "Vladimir Putin met Erdogan (Putin) in Sochi.";
+        let at = |s: &str| (text.find(s).unwrap(), text.find(s).unwrap() + s.len());
+        // A name of the user's inside another of the same label: clustering looked for
+        // `Name (ABBR)` between them, sliced the text backwards and panicked.
+        let mut d = Document::new(text);
+        for (a, b) in [at("Vladimir Putin"), (at("Vladimir Putin").0 + 9, at("Vladimir Putin").1)] {
+            d.apply(Edit::Add { start: a, end: b, label: "PERSON".into() }, Unit::Byte).unwrap();
+        }
+        assert_eq!(crate::json::export(&d).entities.len(), 1);
+        d.check().unwrap();
+        // Removing a mention the user had split out of its entity left the split pointing at
+        // nothing.
+        let id = d.annotations()[1].id_string();
+        d.apply(Edit::SplitMention { id: id.clone() }, Unit::Byte).unwrap();
+        d.apply(Edit::Remove { id }, Unit::Byte).unwrap();
+        d.check().unwrap();
+        // A relabel or resize that makes two annotations alike is refused, as an add is.
+        let (a, b) = at("Erdogan");
+        d.apply(Edit::Add { start: a, end: b, label: "PERSON".into() }, Unit::Byte).unwrap();
+        d.apply(Edit::Add { start: a, end: b, label: "ORG".into() }, Unit::Byte).unwrap();
+        let org = d.annotations().iter().find(|x| x.label == Label::Org).unwrap().id_string();
+        let before = d.state().clone();
+        let e = d.apply(Edit::Relabel { id: org, label: "PERSON".into() }, Unit::Byte).unwrap_err();
+        assert!(e.message().contains("already annotated as PERSON"), "{}", e.message());
+        assert_eq!(d.state(), &before);
+    }
+
     #[test]
     fn the_page_takes_texts_up_to_its_limit_and_says_what_to_do_beyond() {
         assert!(check_page_size(&"a".repeat(PAGE_LIMIT)).is_ok());

@@ -150,6 +150,24 @@ pub fn export_with(doc: &Document, include_rejected: bool) -> ExportDocument {
     }
 }
 
+/// The form the page keeps a document in: the gloss document with its rejected suggestions,
+/// less what an import computes again (quotes, entities, the casualty summary): about half the
+/// size, so longer documents fit in the browser's storage.
+pub fn save_json(doc: &Document) -> String {
+    let mut v = serde_json::to_value(export_with(doc, true)).expect("export serializes");
+    if let Value::Object(o) = &mut v {
+        o.remove("entities");
+        o.remove("casualtySummary");
+        if let Some(Value::Array(anns)) = o.get_mut("annotations") {
+            for a in anns.iter_mut().filter_map(Value::as_object_mut) {
+                a.remove("quote");
+                a.remove("entity");
+            }
+        }
+    }
+    v.to_string()
+}
+
 pub fn to_json(doc: &Document) -> String {
     serde_json::to_string(&export(doc)).expect("export serializes")
 }
@@ -361,6 +379,18 @@ mod tests {
         assert_eq!(v["format"], "gloss");
         assert_eq!(v["offsetUnit"], "codepoint");
         assert_eq!(v["referenceDate"], "2025-07-20");
+    }
+
+    #[test]
+    fn the_saved_form_is_smaller_and_comes_back_the_same() {
+        let mut doc = crate::annotate("🎉 Erdogan met Vladimir Putin in Sochi on Saturday. More than 900 people have been killed.", Some("2025-07-20")).unwrap();
+        let id = doc.annotations()[1].id_string();
+        doc.apply(crate::Edit::Reject { id }, Unit::Utf16).unwrap();
+        let saved = save_json(&doc);
+        let full = serde_json::to_string(&export_with(&doc, true)).unwrap();
+        assert!(saved.len() * 10 < full.len() * 7, "{} against {}", saved.len(), full.len());
+        let back = import(&saved).unwrap();
+        assert_eq!(serde_json::to_string(&export_with(&back, true)).unwrap(), full);
     }
 
     #[test]

@@ -201,10 +201,10 @@ impl Session {
         Ok(self.view())
     }
 
-    /// Everything, rejected suggestions included: what the page keeps to restore the work.
+    /// Everything, rejected suggestions included, in the compact form the page keeps (`json::save_json`).
     #[wasm_bindgen(js_name = saveJson)]
     pub fn save_json(&self) -> String {
-        serde_json::to_string(&json::export_with(&self.doc, true)).expect("export serializes")
+        json::save_json(&self.doc)
     }
 
     /// The id of the next (or previous) annotation after `from` in text order; with `pending`

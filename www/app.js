@@ -923,6 +923,7 @@
       if (r) { running = null; hideProgress(); annotateHere(r.t, r.date, r.asNew).then(r.resolve, r.reject); }
     };
     w.postMessage({ type: 'init', module: wasmModule });
+    document.body.dataset.worker = 'starting';
     return w;
   }
 

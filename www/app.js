@@ -249,12 +249,12 @@
   let unsaved = false;
   let compactTimer = null;
   function scheduleSave() {
-    // A new document: written whole now when small, just after it is drawn when long (an
-    // edit before then writes it first).
+    // A new document: written whole just after it is shown (an edit before then writes it
+    // first), so the save is not part of the wait.
     baseSaved = false;
     log = [];
     clearTimeout(compactTimer);
-    if (text.length < 200000) save(); else compactTimer = setTimeout(flushSave, 0);
+    compactTimer = setTimeout(flushSave, 0);
   }
   function journal(entry) {
     if (!baseSaved) { save(); return; }

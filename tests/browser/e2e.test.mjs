@@ -683,13 +683,15 @@ test('work is never lost: each edit kept at once, restored after a reload and a 
   const page = await fresh();
   const doc = await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
   const [a, b, c] = [doc.annotations[3], doc.annotations[10], doc.annotations[20]];
+  // The document is written whole just after it is shown...
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('gloss.doc.')));
   await page.evaluate(([a, b, c]) => {
     window.gloss.edit({ op: 'reject', id: a });
     window.gloss.edit({ op: 'relabel', id: b, label: 'GROUP' });
     window.gloss.edit({ op: 'accept', id: c });
     window.gloss.undo();
   }, [a.id, b.id, c.id]);
-  // Written at once: the journal holds the four actions, with no wait.
+  // ...and each action at once: the journal holds the four, with no wait.
   const journals = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('gloss.log.')).map((k) => JSON.parse(localStorage.getItem(k))));
   assert.deepEqual(journals.map((j) => j.length), [4]);
   const state = () => page.evaluate(() => window.gloss.view().annotations.map((x) => [x.id, x.label, x.status].join(' ')).join('\n'));

@@ -84,15 +84,16 @@ pub struct Document {
 }
 
 /// Which end of a span an edit moves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Edge {
     Start,
     End,
 }
 
-/// An edit, as the page and tests send it (JSON with an `op` key, camelCase).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// An edit, as the page and tests send it (JSON with an `op` key, camelCase); written back in
+/// the same form (the page's journal, the fuzzers).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Edit {
     Add { start: usize, end: usize, label: String },
@@ -836,6 +837,21 @@ mod tests {
         // Spans that do not fit the text are refused whole.
         for bad in [r#"[{"s":0,"e":999,"l":"PERSON"}]"#, r#"[{"s":1,"e":3,"l":"PERSON"}]"#, r#"[{"s":5,"e":5,"l":"PERSON"}]"#, r#"[{"s":5,"e":9,"l":"NOPE"}]"#, "{", ""] {
             assert!(Document::adopt(TEXT, r, bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_edit_written_as_json_reads_back_the_same() {
+        for json in [
+            r#"{"op":"add","start":1,"end":4,"label":"PERSON"}"#,
+            r#"{"op":"nudge","id":"a1","edge":"start","by":-1}"#,
+            r#"{"op":"setDate","id":"a2","type":"DATE","value":"2025-07-18"}"#,
+            r#"{"op":"setCasualty","id":"a3","category":"killed","count":3,"qualifier":"exact","min":null,"max":null,"victims":null}"#,
+            r#"{"op":"setReferenceDate","date":null}"#,
+            r#"{"op":"mergeEntities","a":"a1","b":"a2"}"#,
+        ] {
+            let e: Edit = serde_json::from_str(json).unwrap();
+            assert_eq!(serde_json::to_string(&e).unwrap(), json);
         }
     }
 

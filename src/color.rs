@@ -86,18 +86,16 @@ pub fn theme(base: Rgb) -> Theme {
     }
 }
 
-/// Base colours of the six built-in labels.
-pub fn builtin_base(label: crate::annotation::Label) -> Rgb {
-    use crate::annotation::Label;
-    match label {
-        Label::Person => Rgb(0xf0, 0x8c, 0x28),
-        Label::Org => Rgb(0x2f, 0x80, 0xed),
-        Label::Place => Rgb(0x2f, 0xa8, 0x4f),
-        Label::Group => Rgb(0x8b, 0x5c, 0xf6),
-        Label::Date => Rgb(0xe0, 0xb0, 0x10),
-        _ => Rgb(0xe5, 0x48, 0x4d),
-    }
-}
+/// Base colours of the six built-in labels, in the order of `Label::ALL` (PERSON, ORG, PLACE,
+/// GROUP, DATE, CASUALTY).
+pub const BUILTIN: [Rgb; 6] = [
+    Rgb(0xf0, 0x8c, 0x28),
+    Rgb(0x2f, 0x80, 0xed),
+    Rgb(0x2f, 0xa8, 0x4f),
+    Rgb(0x8b, 0x5c, 0xf6),
+    Rgb(0xe0, 0xb0, 0x10),
+    Rgb(0xe5, 0x48, 0x4d),
+];
 
 #[cfg(test)]
 mod tests {
@@ -115,7 +113,7 @@ mod tests {
     fn every_colour_gives_readable_highlights_in_both_themes() {
         // The built-ins, and a sweep of awkward custom colours: pure yellow, pure blue, grey,
         // black, white.
-        let mut bases: Vec<Rgb> = crate::annotation::Label::ALL.iter().map(|&l| builtin_base(l)).collect();
+        let mut bases: Vec<Rgb> = BUILTIN.to_vec();
         bases.extend([Rgb(255, 255, 0), Rgb(0, 0, 255), Rgb(128, 128, 128), Rgb(0, 0, 0), Rgb(255, 255, 255)]);
         for r in (0..=255).step_by(51) {
             for g in (0..=255).step_by(51) {

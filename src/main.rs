@@ -38,7 +38,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--date" => date = Some(it.next().ok_or("--date needs a value, e.g. --date 2025-07-20")?),
             "--jsonl" => jsonl = true,
             "--threads" => threads = it.next().ok_or("--threads needs a number")?.parse().map_err(|e| format!("--threads: {e}"))?,
-            "--to" => to = Some(gloss::formats::Format::parse(&it.next().ok_or("--to needs a format")?).map_err(|e| e.to_string())?),
+            "--to" => to = Some(gloss::format::Format::parse(&it.next().ok_or("--to needs a format")?).map_err(|e| e.to_string())?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -53,7 +53,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         }
     }
     if let Some(d) = &date {
-        gloss::date::parse_iso(d).map_err(|e| format!("--date: {e}"))?;
+        gloss::text::calendar::parse_iso(d).map_err(|e| format!("--date: {e}"))?;
     }
     let out = io::stdout().lock();
     let mut out = BufWriter::new(out);
@@ -82,9 +82,9 @@ fn run(args: Vec<String>) -> Result<(), String> {
         let text = String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
         let doc = gloss::annotate(&text, date.as_deref()).map_err(|e| e.to_string())?;
         match to {
-            Some(f) => out.write_all(gloss::formats::serialize(f, &[gloss::formats::Named::new(doc)]).map_err(|e| e.to_string())?.as_bytes()).map_err(|e| e.to_string())?,
+            Some(f) => out.write_all(gloss::format::serialize(f, &[gloss::format::Named::new(doc)]).map_err(|e| e.to_string())?.as_bytes()).map_err(|e| e.to_string())?,
             None => {
-                serde_json::to_writer_pretty(&mut out, &gloss::json::export(&doc)).map_err(|e| e.to_string())?;
+                serde_json::to_writer_pretty(&mut out, &gloss::format::gloss::export(&doc)).map_err(|e| e.to_string())?;
                 out.write_all(b"\n").map_err(|e| e.to_string())?;
             }
         }
@@ -99,7 +99,7 @@ fn read_text_file(path: &str) -> Result<String, String> {
 
 /// `gloss convert --from FORMAT --to FORMAT [--text TEXT_FILE] [FILE]`
 fn convert(args: Vec<String>) -> Result<(), String> {
-    use gloss::formats::{Format, deserialize, serialize};
+    use gloss::format::{Format, deserialize, serialize};
     let (mut from, mut to, mut text, mut file) = (None, None, None, None);
     let mut it = args.into_iter();
     while let Some(a) = it.next() {
@@ -159,7 +159,7 @@ fn annotate_line(n: usize, line: &str, date: Option<&str>) -> Result<(String, Op
         // One bad date must not stop a batch: say so and use the text's dateline.
         Err(e) => (gloss::annotate(text, None).map_err(|e| e.to_string())?, Some(format!("gloss: line {n}: referenceDate ignored: {e}"))),
     };
-    let mut export = gloss::json::export(&doc);
+    let mut export = gloss::format::gloss::export(&doc);
     export.id = v.get("id").cloned();
     Ok((serde_json::to_string(&export).map_err(|e| e.to_string())?, warning))
 }
@@ -241,16 +241,16 @@ fn train(args: Vec<String>) -> Result<(), String> {
     let out = out.ok_or("--out FILE is required")?;
     let read = |p: &str| std::fs::read_to_string(p).map_err(|e| format!("{p}: {e}"));
     let train_text = read(&data)?;
-    let examples = gloss::tagger::train::examples(&train_text)?;
+    let examples = gloss::recognize::tagger::train::examples(&train_text)?;
     let dev_examples = match &dev {
-        Some(d) => Some(gloss::tagger::train::examples(&read(d)?)?),
+        Some(d) => Some(gloss::recognize::tagger::train::examples(&read(d)?)?),
         None => None,
     };
     eprintln!("training on {} sentences for {epochs} epochs", examples.len());
-    let bytes = gloss::tagger::train::train(examples, epochs, dev_examples.as_deref(), |m| eprintln!("{m}"));
+    let bytes = gloss::recognize::tagger::train::train(examples, epochs, dev_examples.as_deref(), |m| eprintln!("{m}"));
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     let meta = format!("{out}.sum");
-    std::fs::write(&meta, gloss::tagger::checksum_line(train_text.as_bytes(), &bytes)).map_err(|e| format!("{meta}: {e}"))?;
+    std::fs::write(&meta, gloss::recognize::tagger::checksum_line(train_text.as_bytes(), &bytes)).map_err(|e| format!("{meta}: {e}"))?;
     eprintln!("wrote {out} ({} bytes) and {meta}", bytes.len());
     Ok(())
 }

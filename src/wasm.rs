@@ -5,16 +5,17 @@
 use wasm_bindgen::prelude::*;
 
 use crate::document::{Document, Edit};
-use crate::offset::Unit;
-use crate::formats::{self, Format, Named};
-use crate::{json, view};
+use crate::format::{self, Format, Named, gloss as json};
+use crate::text::calendar;
+use crate::text::offset::Unit;
+use crate::view::{self, page};
 
 fn err(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
 }
 
 fn parse_reference(reference: &str) -> Result<Option<jiff::civil::Date>, JsError> {
-    Some(reference).filter(|r| !r.trim().is_empty()).map(crate::date::parse_iso).transpose().map_err(err)
+    calendar::parse_reference(Some(reference)).map_err(err)
 }
 
 #[wasm_bindgen]
@@ -49,9 +50,8 @@ impl Session {
 
     /// Annotates `text` (reference date `YYYY-MM-DD` or empty) and returns the view.
     pub fn annotate(&mut self, text: &str, reference: &str) -> Result<String, JsError> {
-        crate::document::check_page_size(text).map_err(err)?;
-        let reference = Some(reference).filter(|r| !r.trim().is_empty());
-        self.doc = crate::annotate(text, reference).map_err(err)?;
+        page::check_page_size(text).map_err(err)?;
+        self.doc = crate::annotate_dated(text, parse_reference(reference)?);
         Ok(self.view())
     }
 
@@ -60,9 +60,9 @@ impl Session {
     /// this, so the page never waits for it.
     #[wasm_bindgen(js_name = findIn)]
     pub fn find_in(&self, text: &str, reference: &str, progress: &Progress) -> Result<String, JsError> {
-        crate::document::check_page_size(text).map_err(err)?;
+        page::check_page_size(text).map_err(err)?;
         let reference = parse_reference(reference)?;
-        Ok(Document::annotate_with(text, reference, &mut |p| progress.report(p)).found_json())
+        Ok(crate::annotate_with(text, reference, &mut |p| progress.report(p)).found_json())
     }
 
     /// Opens `text` with the suggestions a worker found in it (see [`Session::find_in`]);
@@ -75,7 +75,7 @@ impl Session {
     /// Refuses a text longer than the page takes, with a message saying what to do.
     #[wasm_bindgen(js_name = checkSize)]
     pub fn check_size(&self, text: &str) -> Result<(), JsError> {
-        crate::document::check_page_size(text).map_err(err)
+        page::check_page_size(text).map_err(err)
     }
 
     /// Applies one edit (JSON, UTF-16 positions); returns the view.
@@ -99,8 +99,7 @@ impl Session {
     /// the page benchmark).
     #[wasm_bindgen(js_name = annotateToJson)]
     pub fn annotate_to_json(&self, text: &str, reference: &str) -> Result<String, JsError> {
-        let reference = Some(reference).filter(|r| !r.trim().is_empty());
-        Ok(json::to_json(&crate::annotate(text, reference).map_err(err)?))
+        Ok(json::to_json(&crate::annotate_dated(text, parse_reference(reference)?)))
     }
 
     /// Panics on purpose: how the browser test checks that a failure of the core is shown as
@@ -161,7 +160,7 @@ impl Session {
     /// The casualty annotations as CSV.
     #[wasm_bindgen(js_name = casualtyCsv)]
     pub fn casualty_csv(&self) -> String {
-        crate::summary::casualty_csv(&self.doc)
+        crate::format::csv::casualties(&self.doc)
     }
 
     /// The document in `format` (gloss, jsonl, w3c, doccano, labelstudio, prodigy, brat, conll,
@@ -169,7 +168,7 @@ impl Session {
     #[wasm_bindgen(js_name = exportAs)]
     pub fn export_as(&self, format: &str) -> Result<String, JsError> {
         let f = Format::parse(format).map_err(err)?;
-        formats::serialize(f, &[Named::new(self.doc.clone())]).map_err(err)
+        format::serialize(f, &[Named::new(self.doc.clone())]).map_err(err)
     }
 
     /// The gloss JSON document with the rejected suggestions too (their `status` says so).
@@ -187,7 +186,7 @@ impl Session {
     /// What an opened file is: `text`, `html`, or an annotation format.
     #[wasm_bindgen(js_name = fileKind)]
     pub fn file_kind(&self, name: &str, content: &str) -> String {
-        formats::file_kind(name, content).to_string()
+        format::file_kind(name, content).to_string()
     }
 
     /// Replaces the document with one read in `format` (its first document); files without
@@ -195,7 +194,7 @@ impl Session {
     #[wasm_bindgen(js_name = importAs)]
     pub fn import_as(&mut self, format: &str, content: &str) -> Result<String, JsError> {
         let f = Format::parse(format).map_err(err)?;
-        let docs = formats::deserialize(f, content, Some(self.doc.text())).map_err(err)?;
+        let docs = format::deserialize(f, content, Some(self.doc.text())).map_err(err)?;
         let first = docs.into_iter().next().ok_or_else(|| err("the file holds no documents"))?;
         self.doc = first.doc;
         Ok(self.view())
@@ -236,7 +235,7 @@ impl Session {
     /// The readable text of an HTML file (markup dropped, never run).
     #[wasm_bindgen(js_name = htmlToText)]
     pub fn html_to_text(&self, html: &str) -> String {
-        crate::html::to_text(html)
+        crate::text::html::to_text(html)
     }
 
     /// Every document of a file in `format`, as a JSON list of gloss documents (review states
@@ -244,7 +243,7 @@ impl Session {
     #[wasm_bindgen(js_name = importMany)]
     pub fn import_many(&self, format: &str, content: &str) -> Result<String, JsError> {
         let f = Format::parse(format).map_err(err)?;
-        let docs = formats::deserialize(f, content, Some(self.doc.text())).map_err(err)?;
+        let docs = format::deserialize(f, content, Some(self.doc.text())).map_err(err)?;
         let all: Vec<json::ExportDocument> = docs.iter().map(|d| json::export_with(&d.doc, true)).collect();
         Ok(serde_json::to_string(&all).expect("export serializes"))
     }
@@ -263,10 +262,10 @@ impl Session {
         let mut docs = Vec::with_capacity(list.len());
         for (k, v) in list.into_iter().enumerate() {
             let id = v.get("id").cloned().or_else(|| Some(serde_json::Value::from(k + 1)));
-            let doc = json::import(&v.to_string()).map_err(|e| err(format!("document {}: {e}", k + 1)))?;
+            let doc = json::parse(&v.to_string()).map_err(|e| err(format!("document {}: {e}", k + 1)))?;
             docs.push(Named { id, doc });
         }
-        formats::serialize(f, &docs).map_err(err)
+        format::serialize(f, &docs).map_err(err)
     }
 
     /// Applies the page's journal of edits, undos and redos made since the document was last
@@ -279,7 +278,7 @@ impl Session {
     /// Replaces the document with an imported one; on error the current one stays.
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(&mut self, text: &str) -> Result<String, JsError> {
-        self.doc = json::import(text).map_err(err)?;
+        self.doc = json::parse(text).map_err(err)?;
         Ok(self.view())
     }
 }

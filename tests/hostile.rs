@@ -3,8 +3,8 @@
 
 use std::process::Command;
 
-use gloss::formats::{self, Format};
-use gloss::offset::Unit;
+use gloss::format::{self, Format};
+use gloss::text::offset::Unit;
 use gloss::Edit;
 use regex::Regex;
 use serde_json::Value;
@@ -55,7 +55,7 @@ fn hostile_inputs_through_the_core() {
         }
         let text = String::from_utf8(bytes).unwrap();
         if let Some(format) = kind.strip_prefix("import:") {
-            let got = formats::deserialize(Format::parse(format).unwrap(), &text, None);
+            let got = format::deserialize(Format::parse(format).unwrap(), &text, None);
             match (got, case.get("error")) {
                 (Err(e), Some(_)) => expect_error(&case, e.message()),
                 (Ok(_), Some(_)) => panic!("{}: imported without an error", case["name"]),
@@ -73,13 +73,13 @@ fn hostile_inputs_through_the_core() {
             assert_eq!(doc.state(), &before, "{}: a failed edit changed the document", case["name"]);
             continue;
         }
-        let text = if kind == "html" { gloss::html::to_text(&text) } else { text };
+        let text = if kind == "html" { gloss::text::html::to_text(&text) } else { text };
         if let Some(want) = case["textIs"].as_str() {
             assert_eq!(text.trim(), want, "{}", case["name"]);
         }
         let doc = gloss::annotate(&text, Some("2025-07-20")).unwrap();
         doc.check().unwrap_or_else(|e| panic!("{}: {e}", case["name"]));
-        check_export(&case, &text, &gloss::json::to_json(&doc));
+        check_export(&case, &text, &gloss::format::gloss::to_json(&doc));
     }
 }
 

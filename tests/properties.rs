@@ -4,8 +4,8 @@
 //! surrogate pairs, ZWJ families, flags, CRLF) mixed with words the recognizers react to.
 
 use gloss::annotation::{Candidate, Label, Status};
-use gloss::formats::{self, Format, Named};
-use gloss::offset::{OffsetMap, Unit};
+use gloss::format::{self, Format, Named};
+use gloss::text::offset::{OffsetMap, Unit};
 use gloss::{Document, Edit};
 use proptest::prelude::*;
 
@@ -139,7 +139,7 @@ proptest! {
     #[test]
     fn resolution_keeps_a_consistent_maximal_set(cands in prop::collection::vec((0usize..60, 1usize..15, 0usize..6), 0..30)) {
         let input: Vec<Candidate> = cands.iter().map(|&(s, l, k)| Candidate::new(s, s + l, LABELS[k], "test")).collect();
-        let kept = gloss::resolve::resolve(input.clone());
+        let kept = gloss::recognize::resolve::resolve(input.clone());
         let inside = |x: &Candidate, y: &Candidate| y.start <= x.start && x.end <= y.end;
         let fits = |a: &Candidate, b: &Candidate| {
             a.end <= b.start || b.end <= a.start
@@ -162,7 +162,7 @@ proptest! {
     /// an undo gives back exactly the state before the edit, and a redo the state after.
     #[test]
     fn edits_undo_and_redo_keep_the_document_sound(t in text(), acts in prop::collection::vec(act(), 1..40)) {
-        let mut doc = Document::annotate(t.clone(), None);
+        let mut doc = gloss::annotate_dated(t.clone(), None);
         prop_assert!(doc.check().is_ok(), "{:?}", doc.check());
         for a in &acts {
             let before = doc.state().clone();
@@ -195,22 +195,22 @@ proptest! {
     /// every format gloss reads: gloss JSON keeps everything, the others the live spans.
     #[test]
     fn import_export_round_trips(t in text(), acts in prop::collection::vec(act(), 0..15)) {
-        let mut doc = Document::annotate(t.clone(), Some(gloss::date::parse_iso("2025-07-20").unwrap()));
+        let mut doc = gloss::annotate_dated(t.clone(), Some(gloss::text::calendar::parse_iso("2025-07-20").unwrap()));
         for a in &acts {
             if let Some(edit) = edit_for(&doc, a) {
                 let _ = doc.apply(edit, Unit::Utf16);
             }
         }
-        let back = gloss::json::import(&gloss::json::to_json(&doc)).unwrap();
+        let back = gloss::format::gloss::parse(&gloss::format::gloss::to_json(&doc)).unwrap();
         prop_assert_eq!(back.text(), doc.text());
         prop_assert_eq!(spans(&back), spans(&doc));
-        let saved = serde_json::to_string(&gloss::json::export_with(&doc, true)).unwrap();
-        let restored = gloss::json::import(&saved).unwrap();
+        let saved = serde_json::to_string(&gloss::format::gloss::export_with(&doc, true)).unwrap();
+        let restored = gloss::format::gloss::parse(&saved).unwrap();
         let review = |d: &Document| d.annotations().iter().map(|a| (a.start, a.end, a.label, a.status, a.origin, a.date.clone())).collect::<Vec<_>>();
         prop_assert_eq!(review(&restored), review(&doc));
         for f in [Format::Jsonl, Format::W3c, Format::Doccano, Format::LabelStudio, Format::Brat] {
-            let out = formats::serialize(f, &[Named::new(doc.clone())]).unwrap();
-            let docs = formats::deserialize(f, &out, Some(doc.text())).unwrap();
+            let out = format::serialize(f, &[Named::new(doc.clone())]).unwrap();
+            let docs = format::deserialize(f, &out, Some(doc.text())).unwrap();
             prop_assert_eq!(docs.len(), 1);
             prop_assert_eq!(docs[0].doc.text(), doc.text(), "{}", f.name());
             prop_assert_eq!(spans(&docs[0].doc), spans(&doc), "{}", f.name());

@@ -7,7 +7,7 @@ use std::path::Path;
 
 fn render(text: &str, date: Option<&str>) -> String {
     let doc = gloss::annotate(text, date).unwrap();
-    let export = gloss::json::export(&doc);
+    let export = gloss::format::gloss::export(&doc);
     let mut out = String::new();
     writeln!(out, "reference date: {}", export.reference_date.as_deref().unwrap_or("none")).unwrap();
     for a in &export.annotations {

@@ -4,7 +4,7 @@
 //! state before and a redo the state after; the journal of the steps replays to the same state.
 #![no_main]
 use gloss::document::{Document, Edge, Edit};
-use gloss::offset::Unit;
+use gloss::text::offset::Unit;
 use libfuzzer_sys::{arbitrary, fuzz_target};
 
 #[derive(arbitrary::Arbitrary, Debug)]
@@ -55,7 +55,7 @@ fn edit_for(doc: &Document, act: &Act) -> Option<Edit> {
 
 fuzz_target!(|input: (String, Vec<Act>)| {
     let (text, acts) = input;
-    let mut doc = Document::annotate(text, None);
+    let mut doc = gloss::annotate_dated(text, None);
     doc.check().unwrap();
     let start = doc.clone();
     let mut journal = Vec::new();

@@ -1,0 +1,85 @@
+//! The annotations and entities of a document as they leave the core, for every reader of it
+//! (the export formats, the page's view, the report): positions in the unit the reader counts
+//! in, the span's text, and the entity each name belongs to. Rejected suggestions stay out
+//! unless asked for, and never join an entity.
+
+use serde::{Deserialize, Serialize};
+
+use super::Document;
+use crate::annotation::{Annotation, CasualtyAttrs, DateAttrs, Label, Origin, Status};
+use crate::recognize::cluster;
+use crate::text::offset::Unit;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportAnnotation {
+    pub id: String,
+    pub label: Label,
+    pub start: usize,
+    pub end: usize,
+    pub quote: String,
+    pub origin: Origin,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateAttrs>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub casualty: Option<CasualtyAttrs>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ExportEntity {
+    pub id: String,
+    pub label: Label,
+    pub name: String,
+    pub mentions: Vec<String>,
+}
+
+impl Document {
+    /// Annotations and entities of `doc` with positions in `unit`, in text order. Rejected
+    /// suggestions are left out unless `include_rejected`; they never join an entity.
+    pub fn exported(&self, unit: Unit, include_rejected: bool) -> (Vec<ExportAnnotation>, Vec<ExportEntity>) {
+        let doc = self;
+        // The annotations that count; a copy only when some were rejected.
+        let all = doc.annotations();
+        let live: std::borrow::Cow<[Annotation]> =
+            if all.iter().any(|a| a.status == Status::Rejected) { doc.live().cloned().collect::<Vec<_>>().into() } else { all.into() };
+        let (split, merged) = doc.entity_edits();
+        let clusters = cluster::clusters_with(doc.text(), &live, split, merged);
+        let mut entity_of: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
+        let entities = clusters
+            .iter()
+            .map(|c| {
+                // Named by its first annotation, so an edit elsewhere does not rename it.
+                let id = format!("e{}", c.mentions.iter().map(|&m| live[m].id).min().unwrap_or(0));
+                for &m in &c.mentions {
+                    entity_of.insert(live[m].id, id.clone());
+                }
+                ExportEntity { id, label: c.label, name: c.name.clone(), mentions: c.mentions.iter().map(|&m| live[m].id_string()).collect() }
+            })
+            .collect();
+        let map = doc.offsets();
+        let out = doc
+            .annotations()
+            .iter()
+            .filter(|a| include_rejected || a.status != Status::Rejected)
+            .map(|a| ExportAnnotation {
+                id: a.id_string(),
+                label: a.label,
+                start: map.from_byte(a.start, unit),
+                end: map.from_byte(a.end, unit),
+                quote: doc.text()[a.start..a.end].to_string(),
+                origin: a.origin,
+                status: a.status,
+                rule: a.rule.clone(),
+                entity: entity_of.get(&a.id).cloned(),
+                date: a.date.clone(),
+                casualty: a.casualty.clone(),
+            })
+            .collect();
+        (out, entities)
+    }
+}

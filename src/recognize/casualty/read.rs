@@ -1,0 +1,214 @@
+//! Reading one casualty mention around a number: negations, ages and numbers in names left
+//! out; the qualifier or range; the victim noun and the words before it; the category from the
+//! nearest harm word in either direction, lists and subsets sharing one.
+
+use super::words::*;
+use crate::annotation::{CasualtyAttrs, Label};
+use crate::recognize::gazetteer;
+use crate::text::number::{self, Number};
+use crate::text::segment::TokenKind;
+
+pub(super) type Read = (usize, usize, (CasualtyAttrs, &'static str));
+
+/// Reads one casualty mention around `num`: qualifier, range, victim noun and category.
+pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
+    let n = w.tokens.len();
+    let prev = |k: usize| if k == 0 { String::new() } else { w.lower(k - 1) };
+    // Negations and pronoun uses give no count: `no one`, `one of the victims`; but `one of
+    // whom was pronounced dead` counts one.
+    let one_of = w.lower(num.first) == "one" && w.lower(num.last) == "of";
+    if prev(num.first) == "no" || (one_of && w.lower(num.last + 1) != "whom") {
+        return None;
+    }
+    // Ages: `Monica Bates, 16, was killed`; and numbers inside names: `WSIL-TV 3 Southern`.
+    let raw = |k: usize| w.tokens.get(k).map_or("", |t| &w.text[t.start..t.end]);
+    // Capitalised, not shouted (wire copy in capitals says nothing by its case).
+    let capital = |k: usize| raw(k).chars().next().is_some_and(char::is_uppercase) && raw(k).chars().any(char::is_lowercase);
+    if num.first >= 2 && prev(num.first) == "," && w.lower(num.last) == "," && capital(num.first - 2) {
+        return None;
+    }
+    let digits = w.tokens[num.first].kind == TokenKind::Number;
+    // `Cafe 54,`, `Channel 2 Action News`: a number right after a name is part of it.
+    if num.first >= 2 && digits && capital(num.first - 1) && !matches!(prev(num.first - 1).as_str(), "." | "" | "\"" | "“") && cue_of(&prev(num.first)).is_none() {
+        return None;
+    }
+    if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == TokenKind::Number && cue_of(&prev(num.first)).is_none() {
+        return None;
+    }
+    let value = num.value;
+    // Years and clock times are not counts.
+    if let Some(v) = value {
+        if (1900..=2100).contains(&v) && !num.vague && w.lower(num.first).len() == 4 {
+            return None;
+        }
+    }
+    let mut first = num.first;
+    let mut last = num.last;
+    let mut qualifier = if num.vague { "atLeast" } else if value.is_none() { "about" } else { "exact" };
+    let (mut min, mut max) = (None, None);
+    // Range: `between 10 and 15`, `10 to 15`, `10-15` (but not `from 50 to 65`, an update).
+    if let Some(second) = range_end(w, num) {
+        if w.lower(num.first.wrapping_sub(1)) == "between" {
+            first -= 1;
+        }
+        qualifier = "range";
+        min = value;
+        max = second.value;
+        last = second.last;
+    } else {
+        for (phrase, q) in qualifiers() {
+            let k = phrase.len();
+            if first >= k && (0..k).all(|j| w.lower(first - k + j) == phrase[j]) {
+                first -= k;
+                qualifier = q;
+                break;
+            }
+        }
+    }
+    // `all six victims`: the `all` is part of the mention.
+    if first > 0 && w.lower(first - 1) == "all" && qualifier == "exact" {
+        first -= 1;
+    }
+    // Victim noun: `people`, `more people`, `Tanzanian peacekeepers`, `dozens of civilians`.
+    let mut victims = None;
+    let mut k = last;
+    if w.lower(k) == "of" && (num.vague || value.is_none()) {
+        k += 1;
+    }
+    for _ in 0..3 {
+        let word = w.lower(k);
+        if word.is_empty() {
+            break;
+        }
+        if word != "of" && VICTIMS.contains(&word) {
+            victims = Some(word);
+            last = k + 1;
+            break;
+        }
+        let raw = w.tokens.get(k).map(|t| &w.text[t.start..t.end]).unwrap_or("");
+        let demonym = raw.chars().next().is_some_and(char::is_uppercase)
+            && (["ans", "is", "ese", "ons", "ers"].iter().any(|e| word.ends_with(e))
+                || gazetteer::get().lookup(raw).is_some_and(|e| e.label == Label::Group));
+        if demonym {
+            victims = Some(word);
+            last = k + 1;
+            break;
+        }
+        let adjective = VICTIM_ADJ.contains(&word) || raw.chars().next().is_some_and(char::is_uppercase) && k > last.saturating_sub(1);
+        if !adjective {
+            break;
+        }
+        k += 1;
+    }
+    let after = w.lower(last);
+    if victims.is_none() && (NOT_PEOPLE.contains(&after) || after == "-" || (after == "of" && !one_of) || after == ":") {
+        return None;
+    }
+    if value.is_none() && victims.is_none() {
+        return None;
+    }
+    // `3135 West Broward Blvd.`: a number before a name is an address or a name's part.
+    if victims.is_none() && digits && capital(last) && cue_of(&w.lower(last)).is_none() {
+        return None;
+    }
+    // Category: the nearest harm word, closer windows when there is no victim noun.
+    let reach = if victims.is_some() { 14 } else if one_of { 6 } else { 3 };
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut consider = |dist: usize, cat: &'static str| {
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, cat));
+        }
+    };
+    // A harm word among the victim's adjectives decides: `30 dead civilians`.
+    for k in num.last..last {
+        let word = w.lower(k);
+        if VICTIM_ADJ.contains(&word) {
+            if let Some(c) = cue_of(&word) {
+                consider(0, c);
+            }
+        }
+    }
+    // Some victim nouns carry the category; `victims` alone says little (any word beats it).
+    if let Some(v) = &victims {
+        match v.as_str() {
+            "bodies" => consider(0, "killed"),
+            "hostages" | "captives" => consider(0, "kidnapped"),
+            "prisoners" | "detainees" | "inmates" => consider(0, "detained"),
+            "victims" | "victim" => consider(usize::MAX - 1, "injured"),
+            _ => {}
+        }
+    }
+    for d in 0..reach {
+        let k = last + d;
+        if k >= n {
+            break;
+        }
+        let word = w.lower(k);
+        let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | "," | "(" | "including");
+        if d > 0 && !listed && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && !matches!(word.as_str(), "one" | "a" | "an") {
+            break; // the next count has its own cue (but `two men and three women were shot`)
+        }
+        if let Some(mut c) = cue_of(&word) {
+            // `shot dead`, `shot and killed`: the count is of the dead.
+            // `fighting for their lives` are the injured; `lost their lives` the dead.
+            if word == "lives" && w.lower(k.saturating_sub(2)) == "for" {
+                c = "injured";
+            }
+            if word == "shot" && (w.lower(k + 1) == "dead" || (w.lower(k + 1) == "and" && w.lower(k + 2) == "killed") || (w.lower(k + 1) == "to" && w.lower(k + 2) == "death")) {
+                c = "killed";
+            }
+            consider(d + 1, c);
+            break;
+        }
+    }
+    let before_reach = if victims.is_some() { 10 } else { 5 };
+    for d in 1..=before_reach {
+        if d > first {
+            break;
+        }
+        let k = first - d;
+        let word = w.lower(k);
+        if matches!(word.as_str(), "." | ";") {
+            break;
+        }
+        if let Some(c) = cue_of(&word) {
+            // A cue before the count must govern it: `killing 20`, `death toll rose to 65`,
+            // `killed 15 people, including four children`; not `dead` of another clause.
+            // A passive cue (`one civilian was killed and five …`) closes its own clause.
+            // (A subset, `… were killed, including 15 children`, shares the clause's harm word.)
+            let subset = (k + 1..first).any(|j| matches!(w.lower(j).as_str(), "including" | "among"));
+            let passive = !subset && k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
+            let joined = !subset && (k + 1..first).any(|j| w.lower(j) == "and");
+            if !passive && governs(&word) {
+                consider(if joined { d + 10 } else { d }, c);
+            }
+            break;
+        }
+    }
+    let (_, category) = best?;
+    let count = value;
+    match qualifier {
+        "atLeast" | "moreThan" => min = count,
+        "atMost" => max = count,
+        _ => {}
+    }
+    let rule = match (qualifier, num.vague) {
+        (_, true) => "casualty/vague-count",
+        ("range", _) => "casualty/range",
+        ("exact", _) => "casualty/count",
+        _ => "casualty/qualified-count",
+    };
+    Some((first, last, (CasualtyAttrs { category: category.into(), count, qualifier: qualifier.into(), min, max, victims }, rule)))
+}
+
+/// The upper end of a range starting at `num`, if one follows.
+pub(super) fn range_end(w: &Words, num: Number) -> Option<Number> {
+    let between = w.lower(num.first.wrapping_sub(1)) == "between";
+    let joiner = w.lower(num.last);
+    let ok = (between && joiner == "and") || (!between && matches!(joiner.as_str(), "to" | "-" | "–") && w.lower(num.first.wrapping_sub(1)) != "from");
+    if !ok || num.value.is_none() {
+        return None;
+    }
+    let second = number::parse_at(w.text, w.tokens, num.last + 1)?;
+    (second.value? > num.value?).then_some(second)
+}

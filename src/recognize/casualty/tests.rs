@@ -1,0 +1,100 @@
+use super::*;
+
+fn found(text: &str) -> Vec<(String, String, Option<u64>, String, Option<u64>, Option<u64>, Option<String>)> {
+    // Shifted right by one character so no rule can assume it starts at offset 0.
+    let text = format!("¶ {text}");
+    let seg = crate::text::segment::segment(&text);
+    recognize(&text, &seg)
+        .into_iter()
+        .map(|c| {
+            let a = c.casualty.unwrap();
+            (text[c.start..c.end].to_string(), a.category, a.count, a.qualifier, a.min, a.max, a.victims)
+        })
+        .collect()
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($span:expr, $cat:expr, $count:expr, $q:expr)),*]) => {
+        #[test]
+        fn $name() {
+            let got: Vec<(String, String, Option<u64>, String)> =
+                found($text).into_iter().map(|x| (x.0, x.1, x.2, x.3)).collect();
+            let want: Vec<(String, String, Option<u64>, String)> =
+                vec![$(($span.to_string(), $cat.to_string(), $count, $q.to_string())),*];
+            assert_eq!(got, want, "{:?}", $text);
+        }
+    };
+}
+
+t!(cas001_more_than_killed, "where more than 900 people have been killed in violence", [("more than 900 people", "killed", Some(900), "moreThan")]);
+t!(cas002_killing_at_least, "an attack killing at least 20 people on Monday", [("at least 20 people", "killed", Some(20), "atLeast")]);
+t!(cas003_headline_bare, "Three killed in Israeli airstrike", [("Three", "killed", Some(3), "exact")]);
+t!(cas004_subset, "The strike killed 15 people, including four children.", [("15 people", "killed", Some(15), "exact"), ("four children", "killed", Some(4), "exact")]);
+t!(cas005_bodies, "the hospital received 24 bodies", [("24 bodies", "killed", Some(24), "exact")]);
+t!(cas006_toll_update, "raised the death toll from 50 to 65", [("50", "killed", Some(50), "exact"), ("65", "killed", Some(65), "exact")]);
+t!(cas007_range, "between 10 and 15 civilians were wounded", [("between 10 and 15 civilians", "injured", Some(10), "range")]);
+t!(cas008_vague, "dozens of people were injured", [("dozens of people", "injured", Some(12), "atLeast")]);
+t!(cas009_left_wounded, "The blast left 12 wounded.", [("12", "injured", Some(12), "exact")]);
+t!(cas010_shot_two_dead, "Four shot, two dead in Pigtown shooting", [("Four", "injured", Some(4), "exact"), ("two", "killed", Some(2), "exact")]);
+t!(cas011_hostage, "gunmen took 240 people hostage", [("240 people", "kidnapped", Some(240), "exact")]);
+t!(cas012_displaced, "2,000 displaced by the fighting", [("2,000", "displaced", Some(2000), "exact")]);
+t!(cas013_not_distance, "to create a 30-km safe zone along the border", []);
+t!(cas014_not_missiles, "fired 59 Tomahawk missiles at the base", []);
+t!(cas015_not_years, "rebelling for over 30 years", []);
+t!(cas016_negation, "no one was hurt in the blast", []);
+t!(cas017_number_words, "twenty-three soldiers were killed", [("twenty-three soldiers", "killed", Some(23), "exact")]);
+t!(cas018_demonym_victims, "Two Palestinians were killed", [("Two Palestinians", "killed", Some(2), "exact")]);
+t!(cas019_up_to, "up to 50 people may have died", [("up to 50 people", "killed", Some(50), "atMost")]);
+t!(cas020_nearly, "nearly 1.2 million people displaced", [("nearly 1.2 million people", "displaced", Some(1_200_000), "about")]);
+t!(cas021_shot_one_fatally, "seven people were shot, one fatally", [("seven people", "injured", Some(7), "exact"), ("one", "killed", Some(1), "exact")]);
+t!(cas022_no_cue, "20 people attended the rally", []);
+t!(cas023_arrested, "Police arrested 14 protesters", [("14 protesters", "detained", Some(14), "exact")]);
+
+t!(cas025_age_is_not_a_count, "Monica Bates, 16, was killed on Sunday", []);
+t!(cas026_number_in_a_name, "reported WSIL-TV 3 Southern Illinois after the arrests", []);
+t!(cas027_list_shares_cue, "two men and three women were shot", [("two men", "injured", Some(2), "exact"), ("three women", "injured", Some(3), "exact")]);
+t!(cas028_one_of_whom, "four people were struck by gunfire, one of whom was pronounced dead", [("four people", "injured", Some(4), "exact"), ("one", "killed", Some(1), "exact")]);
+t!(cas029_shot_to_death, "Six people were found shot to death", [("Six people", "killed", Some(6), "exact")]);
+t!(cas030_all_prefix, "striking all six victims with gunfire", [("all six victims", "injured", Some(6), "exact")]);
+t!(cas031_prisoners_detained, "they freed 256 more prisoners", [("256 more prisoners", "detained", Some(256), "exact")]);
+t!(cas032_vague_of_vague, "hundreds of thousands of people have been killed", [("hundreds of thousands of people", "killed", Some(100_000), "atLeast")]);
+t!(cas033_perpetrators_are_not_victims, "when two gunmen opened fire on them", []);
+t!(cas034_shouted_wire_copy, "6 JESUITS WERE KILLED IN SAN SALVADOR", [("6 JESUITS", "killed", Some(6), "exact")]);
+
+t!(cas035_passive_cue_closes_its_clause, "ONE CIVILIAN WAS KILLED AND FIVE OTHER PEOPLE, INCLUDING A POLICEMAN, WERE INJURED", [("ONE CIVILIAN", "killed", Some(1), "exact"), ("FIVE OTHER PEOPLE", "injured", Some(5), "exact")]);
+t!(cas036_massacre_of, "the massacre of nearly 80 peasants", [("nearly 80 peasants", "killed", Some(80), "about")]);
+t!(cas037_bracketed_list, "Two children and eight other people (three soldiers and five civilians) were wounded.", [("Two children", "injured", Some(2), "exact"), ("eight other people", "injured", Some(8), "exact"), ("three soldiers", "injured", Some(3), "exact"), ("five civilians", "injured", Some(5), "exact")]);
+
+t!(cas038_number_after_a_name, "three others injured in the shooting at Cafe 54, 3135 West Broward Blvd.", [("three others", "injured", Some(3), "exact")]);
+t!(cas039_title_case_headline, "1 Dead, 3 Hospitalized in Lauderhill Club Shooting", [("1", "killed", Some(1), "exact"), ("3", "injured", Some(3), "exact")]);
+t!(cas040_demonym_victims, "the attack in which 30 Britons were murdered", [("30 Britons", "killed", Some(30), "exact")]);
+t!(cas041_fighting_for_their_lives, "Two others are now fighting for their lives.", [("Two others", "injured", Some(2), "exact")]);
+t!(cas042_one_of_the_victims, "a witness said one of the victims had been shot", []);
+
+t!(cas043_assassination_of, "CONDEMNED THE ASSASSINATION OF SIX JESUITS AND TWO WOMEN IN HIS COUNTRY", [("SIX JESUITS", "killed", Some(6), "exact"), ("TWO WOMEN", "killed", Some(2), "exact")]);
+t!(cas044_dead_as_adjective, "in addition to 30 dead civilians, officials said", [("30 dead civilians", "killed", Some(30), "exact")]);
+t!(cas045_maimed, "and maimed two people because they refused", [("two people", "injured", Some(2), "exact")]);
+
+#[test]
+fn every_rule_is_described_and_used() {
+    let samples = ["killed 15 people", "at least 20 people were killed", "dozens of people were hurt", "between 10 and 15 civilians were wounded"];
+    let mut seen = std::collections::HashSet::new();
+    for text in samples {
+        let seg = crate::text::segment::segment(text);
+        for c in recognize(text, &seg) {
+            assert!(RULES.iter().any(|(id, _)| *id == c.rule), "{} has no description", c.rule);
+            seen.insert(c.rule);
+        }
+    }
+    assert_eq!(seen.len(), RULES.len(), "a described rule is never used: {seen:?}");
+}
+
+#[test]
+fn cas024_bounds() {
+    let got = found("at least 20 people were killed and up to 50 were hurt");
+    assert_eq!(got[0].4, Some(20));
+    assert_eq!(got[0].6.as_deref(), Some("people"));
+    assert_eq!((got[1].4, got[1].5), (None, Some(50)));
+    let r = found("between 10 and 15 civilians were wounded");
+    assert_eq!((r[0].4, r[0].5), (Some(10), Some(15)));
+}

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde_json::Value;
 
-const USAGE: &str = "usage: gloss annotate [--date YYYY-MM-DD] [--to FORMAT] [FILE]\n       gloss annotate --jsonl [--date YYYY-MM-DD] [--threads N] < input.jsonl\n       gloss convert --from FORMAT --to FORMAT [--text TEXT_FILE] [FILE]\n\nPrints the gloss JSON document (annotation-guidelines.md), or FORMAT. With --jsonl, reads one\n{\"id\", \"text\", \"referenceDate\"} object a line and writes one document a line.\nFormats: gloss, jsonl, w3c, doccano, labelstudio, prodigy, brat, conll, csv (read: gloss, jsonl,\nw3c, doccano, labelstudio, brat). w3c and brat files hold no text: give it with --text, or\nkeep the brat .txt beside the .ann.";
+const USAGE: &str = "usage: gloss annotate [--date YYYY-MM-DD] [--to FORMAT] [FILE]\n       gloss annotate --jsonl [--date YYYY-MM-DD] [--threads N] < input.jsonl\n       gloss convert --from FORMAT --to FORMAT [--text TEXT_FILE] [FILE]\n       gloss rules [--json]\n\nPrints the gloss JSON document (annotation-guidelines.md), or FORMAT. With --jsonl, reads one\n{\"id\", \"text\", \"referenceDate\"} object a line and writes one document a line.\nFormats: gloss, jsonl, w3c, doccano, labelstudio, prodigy, brat, conll, csv (read: gloss, jsonl,\nw3c, doccano, labelstudio, brat). w3c and brat files hold no text: give it with --text, or\nkeep the brat .txt beside the .ann.";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -25,6 +25,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         Some("annotate") => {}
         Some("train") => return train(it.collect()),
         Some("convert") => return convert(it.collect()),
+        Some("rules") => return rules(it.collect()),
         Some("-h") | Some("--help") | Some("help") => {
             println!("{USAGE}");
             return Ok(());
@@ -219,6 +220,30 @@ fn batch(mut input: Box<dyn BufRead>, size: Option<u64>, out: &mut impl Write, d
     }
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    Ok(())
+}
+
+/// `gloss rules [--json]`: every rule with its description and how many examples it carries (the
+/// examples themselves with `--json`).
+fn rules(args: Vec<String>) -> Result<(), String> {
+    let json = match args.as_slice() {
+        [] => false,
+        [a] if a == "--json" => true,
+        _ => return Err(format!("usage: gloss rules [--json]\n{USAGE}")),
+    };
+    let all = gloss::recognize::catalogue::all();
+    let mut out = io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &all).map_err(|e| e.to_string())?;
+        writeln!(out).map_err(|e| e.to_string())?;
+    } else {
+        let width = all.iter().map(|r| r.id.len()).max().unwrap_or(0);
+        for r in &all {
+            writeln!(out, "{:width$}  {:>2} example{}  {}", r.id, r.examples.len(), if r.examples.len() == 1 { " " } else { "s" }, r.description).map_err(|e| e.to_string())?;
+        }
+        let n: usize = all.iter().map(|r| r.examples.len()).sum();
+        writeln!(out, "{} rules, {n} examples", all.len()).map_err(|e| e.to_string())?;
     }
     Ok(())
 }

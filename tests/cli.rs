@@ -134,3 +134,26 @@ fn jsonl_on_several_threads_keeps_order_and_output() {
     let bad = gloss(&["annotate", "--jsonl", "--threads", "2"], b"{\"text\":\"ok\"}\nnot json\n");
     assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("line 2: not JSON"));
 }
+
+#[test]
+fn rules_lists_every_rule_with_its_examples() {
+    let all = json(&gloss(&["rules", "--json"], b""));
+    let rules = all.as_array().unwrap();
+    for family in ["date/", "entity/", "casualty/"] {
+        assert!(rules.iter().any(|r| r["id"].as_str().unwrap().starts_with(family)), "no {family} rule");
+    }
+    for r in rules {
+        let examples = r["examples"].as_array().unwrap();
+        assert!(!examples.is_empty(), "{} has no example", r["id"]);
+        assert!(!r["description"].as_str().unwrap().is_empty());
+        for e in examples {
+            assert!(e["text"].as_str().unwrap().contains(e["span"].as_str().unwrap()), "{e}");
+        }
+    }
+    // The plain listing: one line a rule, then the totals.
+    let out = gloss(&["rules"], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), rules.len() + 1);
+    assert!(text.lines().any(|l| l.starts_with("date/weekday ") && l.contains("examples")), "{text}");
+    assert!(!gloss(&["rules", "--yaml"], b"").status.success());
+}

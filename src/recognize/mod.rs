@@ -6,10 +6,12 @@
 //! (`rule`). Nothing here knows the document, its edits or any file format.
 
 pub mod casualty;
+pub mod catalogue;
 pub mod cluster;
 pub mod date;
 pub mod entity;
 pub mod gazetteer;
 pub mod pipeline;
 pub mod resolve;
+pub mod rule;
 pub mod tagger;

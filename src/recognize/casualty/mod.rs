@@ -11,16 +11,52 @@ mod tests;
 
 use self::words::Words;
 use crate::annotation::{Candidate, CasualtyAttrs, Label};
+use crate::recognize::rule::{Rule, example};
 use crate::text::number;
 use crate::text::segment::{Segmentation, Sentence};
 
-/// Every casualty rule: its id (as in the export's `rule`) and what it does. Each has examples
-/// among the tests below.
-pub const RULES: &[(&str, &str)] = &[
-    ("casualty/count", "a number of people with a harm word before or after it: `killed 15 people`, `Three killed`"),
-    ("casualty/qualified-count", "the same with a qualifier: `at least 20`, `more than 900 people`, `up to 50`, `nearly 1.2 million`"),
-    ("casualty/vague-count", "a vague count at its conventional value, at least: `dozens` 12, `scores` 20, `hundreds` 100"),
-    ("casualty/range", "a range: `between 10 and 15 civilians`, `10 to 15`"),
+/// Every casualty rule: its id (as in the export's `rule`), what it does, and examples (run by
+/// `recognize::catalogue`; the tests below check whole sentences, what is left out included).
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "casualty/count",
+        description: "a number of people with a harm word before or after it, its category from the nearest: `killed 15 people`, `Three killed`, `24 bodies`",
+        examples: &[
+            example!("The strike killed 15 people, including four children.", None, "15 people", "killed 15 exact"),
+            example!("The strike killed 15 people, including four children.", None, "four children", "killed 4 exact"),
+            example!("Three killed in Israeli airstrike", None, "Three", "killed 3 exact"),
+            example!("the hospital received 24 bodies", None, "24 bodies", "killed 24 exact"),
+            example!("twenty-three soldiers were killed", None, "twenty-three soldiers", "killed 23 exact"),
+            example!("Police arrested 14 protesters", None, "14 protesters", "detained 14 exact"),
+            example!("gunmen took 240 people hostage", None, "240 people", "kidnapped 240 exact"),
+            example!("2,000 displaced by the fighting", None, "2,000", "displaced 2000 exact"),
+            example!("1 Dead, 3 Hospitalized in Lauderhill Club Shooting", None, "3", "injured 3 exact"),
+            example!("seven people were shot, one fatally", None, "one", "killed 1 exact"),
+        ],
+    },
+    Rule {
+        id: "casualty/qualified-count",
+        description: "the same with a qualifier before the number: `at least 20`, `more than 900 people`, `up to 50`, `nearly 1.2 million`",
+        examples: &[
+            example!("where more than 900 people have been killed in violence", None, "more than 900 people", "killed 900 moreThan"),
+            example!("an attack killing at least 20 people on Monday", None, "at least 20 people", "killed 20 atLeast"),
+            example!("up to 50 people may have died", None, "up to 50 people", "killed 50 atMost"),
+            example!("nearly 1.2 million people displaced", None, "nearly 1.2 million people", "displaced 1200000 about"),
+        ],
+    },
+    Rule {
+        id: "casualty/vague-count",
+        description: "a vague count at its conventional value, at least: `dozens` 12, `scores` 20, `hundreds` 100, `hundreds of thousands` 100,000",
+        examples: &[
+            example!("dozens of people were injured", None, "dozens of people", "injured 12 atLeast"),
+            example!("hundreds of thousands of people have been killed", None, "hundreds of thousands of people", "killed 100000 atLeast"),
+        ],
+    },
+    Rule {
+        id: "casualty/range",
+        description: "a range, counted from its lower end: `between 10 and 15 civilians`, `10 to 15`",
+        examples: &[example!("between 10 and 15 civilians were wounded", None, "between 10 and 15 civilians", "injured 10 range")],
+    },
 ];
 
 /// Casualty candidates in `text`.

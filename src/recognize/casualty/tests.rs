@@ -76,20 +76,6 @@ t!(cas044_dead_as_adjective, "in addition to 30 dead civilians, officials said",
 t!(cas045_maimed, "and maimed two people because they refused", [("two people", "injured", Some(2), "exact")]);
 
 #[test]
-fn every_rule_is_described_and_used() {
-    let samples = ["killed 15 people", "at least 20 people were killed", "dozens of people were hurt", "between 10 and 15 civilians were wounded"];
-    let mut seen = std::collections::HashSet::new();
-    for text in samples {
-        let seg = crate::text::segment::segment(text);
-        for c in recognize(text, &seg) {
-            assert!(RULES.iter().any(|(id, _)| *id == c.rule), "{} has no description", c.rule);
-            seen.insert(c.rule);
-        }
-    }
-    assert_eq!(seen.len(), RULES.len(), "a described rule is never used: {seen:?}");
-}
-
-#[test]
 fn cas024_bounds() {
     let got = found("at least 20 people were killed and up to 50 were hurt");
     assert_eq!(got[0].4, Some(20));

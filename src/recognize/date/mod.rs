@@ -3,21 +3,63 @@
 //! against the reference date with jiff's calendar arithmetic. The reference date is the user's,
 //! else a dateline found in the text, else unknown (values then keep `X` for what is unknown).
 
+mod absolute;
 mod calendar;
 mod context;
-mod rules;
+mod periods;
+mod relative;
+mod rule;
 mod span;
 #[cfg(test)]
 mod tests;
 
+use std::sync::LazyLock;
+
 use jiff::civil::Date;
 
 use self::context::Ctx;
-use self::rules::{GATE, RULES};
+use self::rule::Rule;
 use self::span::{anaphora, widen};
 use crate::annotation::{Candidate, DateAttrs, Label};
 use crate::text::calendar::parse_iso;
 use crate::text::segment::Segmentation;
+
+/// Every date rule, in the order ties between equal matches are settled in.
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| [absolute::rules(), relative::rules(), periods::rules()].into_iter().flatten().collect());
+
+/// The trigger words of every rule in one automaton: `words[0]` is `#` (any digit), the others
+/// are found by `finder` (pattern `k` is word `k + 1`); `rules[r]` lists rule `r`'s words.
+struct Gate {
+    words: Vec<&'static str>,
+    finder: aho_corasick::AhoCorasick,
+    rules: Vec<Vec<usize>>,
+}
+
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = vec!["#"];
+    let rules = RULES
+        .iter()
+        .map(|r| {
+            r.triggers
+                .iter()
+                .map(|w| match words.iter().position(|x| x == w) {
+                    Some(i) => i,
+                    None => {
+                        words.push(w);
+                        words.len() - 1
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let finder = aho_corasick::AhoCorasick::new(&words[1..]).expect("trigger words build an automaton");
+    Gate { words, finder, rules }
+});
+
+/// The date rules as the catalogue shows them, each with its description and examples.
+pub fn rules() -> Vec<crate::recognize::rule::Rule> {
+    RULES.iter().map(|r| r.about).collect()
+}
 
 /// Date candidates in `text`, resolved against `reference`.
 pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec<Candidate> {
@@ -53,16 +95,16 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
                     if let Some(lead) = sentence[a..b].split_whitespace().next() {
                         let l = lead.to_lowercase();
                         let l = l.split('-').next().unwrap_or("");
-                        if ["in", "since", "until", "by", "before", "after", "during", "from", "of", "through", "to", "for", "within"].contains(&l) && rule.id != "date/earlier-this" {
+                        if ["in", "since", "until", "by", "before", "after", "during", "from", "of", "through", "to", "for", "within"].contains(&l) && rule.id() != "date/earlier-this" {
                             a += sentence[a..].find(char::is_whitespace).or_else(|| sentence[a..].find('-')).unwrap_or(0);
                             a += sentence[a..].len() - sentence[a..].trim_start_matches(|ch: char| ch.is_whitespace() || ch == '-').len();
                         }
                     }
                     // `the 6-year-old`, `the third-quarter results`: the article belongs to the noun.
-                    if matches!(rule.id, "date/duration" | "date/quarter") && sentence[a..b].to_lowercase().starts_with("the ") && sentence[a..b].contains('-') {
+                    if matches!(rule.id(), "date/duration" | "date/quarter") && sentence[a..b].to_lowercase().starts_with("the ") && sentence[a..b].contains('-') {
                         a += 4;
                     }
-                    let mut cand = Candidate::new(s.start + a, s.start + b, Label::Date, rule.id);
+                    let mut cand = Candidate::new(s.start + a, s.start + b, Label::Date, rule.id());
                     cand.date = Some(attrs);
                     found.push(cand);
                 }
@@ -110,7 +152,7 @@ pub fn find_dateline(text: &str, seg: &Segmentation) -> Option<Date> {
     for b in top {
         let line = &text[b.start..b.end];
         for id in ["date/iso", "date/day-month-year", "date/month-day-year"] {
-            let rule = RULES.iter().find(|r| r.id == id)?;
+            let rule = RULES.iter().find(|r| r.id() == id)?;
             if let Some(c) = rule.re.captures(line) {
                 let ctx = Ctx { reference: None, quarterly: false, before: "", after: "" };
                 if let Some(v) = (rule.resolve)(&c, &ctx) {

@@ -10,6 +10,9 @@ pub(super) struct Mention {
     pub(super) start: usize,
     pub(super) end: usize,
     pub(super) label: Option<Label>,
+    /// The rule that proposed it: an id of the catalogue (`entity/title-person`), or for a
+    /// reading that only waits for the document pass, a bare name (`given-name`, `org-word`):
+    /// such a mention becomes `entity/same-name` where the document knows the name, or nothing.
     pub(super) rule: &'static str,
     /// Evidence from the name itself or a list (not just its shape).
     pub(super) strong: bool,

@@ -12,11 +12,13 @@ mod mention;
 mod model;
 mod outlet;
 mod refine;
+mod rules;
 mod sentence;
 mod words;
 #[cfg(test)]
 mod tests;
 
+pub use self::rules::RULES;
 use self::mention::Mention;
 use self::sentence::Sentences;
 use self::words::*;

@@ -222,7 +222,7 @@ pub(super) fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Me
                 n.label == Some(Label::Org)
                     && n.start > m_end
                     && text[m_end..n.start].chars().all(|c| c == ' ')
-                    && g.lookup(&text[n.start..n.end]).is_none_or(|x| x.label != Label::Org || x.rule == "entity/known-name")
+                    && g.lookup(&text[n.start..n.end]).is_none_or(|x| x.label != Label::Org || x.rule == "known-name")
             });
             if let Some(n) = next {
                 let end = n.end;

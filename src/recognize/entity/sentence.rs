@@ -117,7 +117,7 @@ impl Sentences<'_> {
         let known_org_at_end = (from..to).any(|k| self.hit(k).is_some_and(|(h, e)| e == to && h.entry.label == Label::Org));
         if ORG_WORDS.contains(last) && !title_inside && !known_org_at_end && to - from > 1 && self.hit(from).is_none_or(|(_, e)| e < to) {
             let start = if self.word(from) == "The" { from + 1 } else { from };
-            self.push(start, to, Some(Label::Org), "entity/org-word", true, false);
+            self.push(start, to, Some(Label::Org), "org-word", true, false);
             return;
         }
         let mut i = from;
@@ -137,7 +137,7 @@ impl Sentences<'_> {
                 while e < to && self.title_at(e) == 0 && !CONNECTORS.contains(self.word(e)) && self.hit(e).is_none_or(|(hh, _)| matches!(hh.entry.label, Label::Place | Label::Person)) {
                     e += 1;
                 }
-                let rule = if credit { "entity/photo-credit" } else if after_title { "entity/title-person" } else { "entity/given-name" };
+                let rule = if credit { "entity/photo-credit" } else if after_title { "entity/title-person" } else { "given-name" };
                 self.push(i, e, Some(Label::Person), rule, true, false);
                 after_title = false;
                 i = e;
@@ -200,19 +200,19 @@ impl Sentences<'_> {
         } else if (PLACE_WORDS.contains(last) || PLACE_FIRST.contains(first)) && !single {
             (Some(Label::Place), "entity/place-word", true)
         } else if ORG_WORDS.contains(last) && !single {
-            (Some(Label::Org), "entity/org-word", true)
+            (Some(Label::Org), "org-word", true)
         } else if !single && self.g.first_names.contains(first) {
-            (Some(Label::Person), "entity/given-name", true)
+            (Some(Label::Person), "given-name", true)
         } else if acronym {
-            (Some(Label::Org), "entity/acronym", false)
+            (Some(Label::Org), "acronym", false)
         } else if matches!(ctx_prev.as_str(), "city" | "town" | "village" | "province" | "district" | "region") && from > 1 && self.word(from - 1) == "of" {
             (Some(Label::Place), "entity/place-context", true)
         } else if LOCATIVE.contains(&ctx_prev.as_str()) && words.len() <= 2 {
-            (Some(Label::Place), "entity/after-locative", false)
+            (Some(Label::Place), "after-locative", false)
         } else if !single {
-            (Some(Label::Person), "entity/name-shape", false)
+            (Some(Label::Person), "name-shape", false)
         } else {
-            (None, "entity/capitalised", false)
+            (None, "capitalised", false)
         };
         // `of` before a city name: `the city of Sweida` (the run starts after `of`).
         let (label, rule, strong) = if label.is_none_or(|l| l != Label::Place) && single && from >= 2 && self.word(from - 1) == "of" && matches!(self.word(from - 2), "city" | "town" | "village" | "province" | "district") {

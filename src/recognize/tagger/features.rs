@@ -93,7 +93,7 @@ fn gazetteer_marks(s: &Sentence, hits: &[gazetteer::Hit]) -> Vec<Option<(u8, boo
     let mut marks = vec![None; s.tokens.len()];
     let from = hits.partition_point(|h| h.start < s.start);
     for hit in hits[from..].iter().take_while(|h| h.end <= s.end) {
-        if hit.entry.rule == "entity/known-name" {
+        if hit.entry.rule == "known-name" {
             continue; // learnt from the same training data: the model must not lean on it
         }
         let letter = match hit.entry.label {

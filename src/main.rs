@@ -33,29 +33,22 @@ fn run(args: Vec<String>) -> Result<(), String> {
         Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
         None => return Err(USAGE.to_string()),
     }
-    let (mut date, mut jsonl, mut file, mut to, mut threads) = (None, false, None, None, 0usize);
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--date" => date = Some(it.next().ok_or("--date needs a value, e.g. --date 2025-07-20")?),
+    let (mut date, mut jsonl, mut to, mut threads) = (None, false, None, 0usize);
+    let Some(file) = options(it.collect(), |name, value| {
+        match name {
+            "--date" => date = Some(value()?),
             "--jsonl" => jsonl = true,
-            "--threads" => threads = it.next().ok_or("--threads needs a number")?.parse().map_err(|e| format!("--threads: {e}"))?,
-            "--to" => to = Some(gloss::format::Format::parse(&it.next().ok_or("--to needs a format")?).map_err(|e| e.to_string())?),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            s if s.starts_with("--date=") => date = Some(s["--date=".len()..].to_string()),
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s:?}\n{USAGE}")),
-            s => {
-                if file.replace(s.to_string()).is_some() {
-                    return Err("give at most one FILE".into());
-                }
-            }
+            "--threads" => threads = value()?.parse().map_err(|e| format!("--threads: {e}"))?,
+            "--to" => to = Some(gloss::format::Format::parse(&value()?).map_err(|e| e.to_string())?),
+            _ => return Ok(false),
         }
-    }
-    if let Some(d) = &date {
-        gloss::text::calendar::parse_iso(d).map_err(|e| format!("--date: {e}"))?;
-    }
+        Ok(true)
+    })?
+    else {
+        return Ok(());
+    };
+    // The reference date, parsed once: a bad one stops here, before any reading.
+    let reference = gloss::text::calendar::parse_reference(date.as_deref()).map_err(|e| format!("--date: {e}"))?;
     let out = io::stdout().lock();
     let mut out = BufWriter::new(out);
     if jsonl && to.is_some() {
@@ -81,7 +74,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         }
         let name = file.as_deref().unwrap_or("standard input");
         let text = String::from_utf8(bytes).map_err(|e| format!("{name} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))?;
-        let doc = gloss::annotate(&text, date.as_deref()).map_err(|e| e.to_string())?;
+        let doc = gloss::annotate_dated(text, reference);
         match to {
             Some(f) => out.write_all(gloss::format::serialize(f, &[gloss::format::Named::new(doc)]).map_err(|e| e.to_string())?.as_bytes()).map_err(|e| e.to_string())?,
             None => {
@@ -93,6 +86,38 @@ fn run(args: Vec<String>) -> Result<(), String> {
     out.flush().map_err(|e| e.to_string())
 }
 
+/// Reads a command's arguments: each option (`--name value`, `--name=value` or a flag) is
+/// offered to `option`, which takes it (asking `value()` for its value) or says it does not know
+/// it; anything else is the one FILE. `None` after `--help` (the usage is printed).
+fn options(args: Vec<String>, mut option: impl FnMut(&str, &mut dyn FnMut() -> Result<String, String>) -> Result<bool, String>) -> Result<Option<Option<String>>, String> {
+    let mut it = args.into_iter();
+    let mut file = None;
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
+            s if s.starts_with('-') && s != "-" => {
+                let (name, mut inline) = match s.split_once('=') {
+                    Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                    None => (s.to_string(), None),
+                };
+                let mut value = || inline.take().or_else(|| it.next()).ok_or_else(|| format!("{name} needs a value"));
+                if !option(&name, &mut value)? {
+                    return Err(format!("unknown option {s:?}\n{USAGE}"));
+                }
+            }
+            s => {
+                if file.replace(s.to_string()).is_some() {
+                    return Err("give at most one FILE".into());
+                }
+            }
+        }
+    }
+    Ok(Some(file))
+}
+
 fn read_text_file(path: &str) -> Result<String, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     String::from_utf8(bytes).map_err(|e| format!("{path} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
@@ -101,26 +126,19 @@ fn read_text_file(path: &str) -> Result<String, String> {
 /// `gloss convert --from FORMAT --to FORMAT [--text TEXT_FILE] [FILE]`
 fn convert(args: Vec<String>) -> Result<(), String> {
     use gloss::format::{Format, deserialize, serialize};
-    let (mut from, mut to, mut text, mut file) = (None, None, None, None);
-    let mut it = args.into_iter();
-    while let Some(a) = it.next() {
-        let mut val = || it.next().ok_or(format!("{a} needs a value"));
-        match a.as_str() {
-            "--from" => from = Some(Format::parse(&val()?).map_err(|e| format!("--from: {e}"))?),
-            "--to" => to = Some(Format::parse(&val()?).map_err(|e| format!("--to: {e}"))?),
-            "--text" => text = Some(val()?),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s:?}\n{USAGE}")),
-            s => {
-                if file.replace(s.to_string()).is_some() {
-                    return Err("give at most one FILE".into());
-                }
-            }
+    let (mut from, mut to, mut text) = (None, None, None);
+    let Some(file) = options(args, |name, value| {
+        match name {
+            "--from" => from = Some(Format::parse(&value()?).map_err(|e| format!("--from: {e}"))?),
+            "--to" => to = Some(Format::parse(&value()?).map_err(|e| format!("--to: {e}"))?),
+            "--text" => text = Some(value()?),
+            _ => return Ok(false),
         }
-    }
+        Ok(true)
+    })?
+    else {
+        return Ok(());
+    };
     let from = from.ok_or("--from FORMAT is required")?;
     let to = to.ok_or("--to FORMAT is required")?;
     let input = match file.as_deref() {
@@ -251,16 +269,20 @@ fn rules(args: Vec<String>) -> Result<(), String> {
 /// `gloss train --data TRAIN.jsonl --out data/tagger.bin [--dev DEV.jsonl] [--epochs N]`
 fn train(args: Vec<String>) -> Result<(), String> {
     let (mut data, mut out, mut dev, mut epochs) = (None, None, None, 12usize);
-    let mut it = args.into_iter();
-    while let Some(a) = it.next() {
-        let mut val = || it.next().ok_or(format!("{a} needs a value"));
-        match a.as_str() {
-            "--data" => data = Some(val()?),
-            "--out" => out = Some(val()?),
-            "--dev" => dev = Some(val()?),
-            "--epochs" => epochs = val()?.parse().map_err(|e| format!("--epochs: {e}"))?,
-            other => return Err(format!("unknown option {other:?}")),
+    let file = options(args, |name, value| {
+        match name {
+            "--data" => data = Some(value()?),
+            "--out" => out = Some(value()?),
+            "--dev" => dev = Some(value()?),
+            "--epochs" => epochs = value()?.parse().map_err(|e| format!("--epochs: {e}"))?,
+            _ => return Ok(false),
         }
+        Ok(true)
+    })?;
+    match file {
+        None => return Ok(()),
+        Some(Some(f)) => return Err(format!("train reads no FILE ({f:?}): give --data")),
+        Some(None) => {}
     }
     let data = data.ok_or("--data TRAIN.jsonl is required")?;
     let out = out.ok_or("--out FILE is required")?;

@@ -137,30 +137,19 @@ impl Document {
                 a.label = label;
                 a.date = date;
                 a.casualty = casualty;
-                a.origin = Origin::User;
-                a.status = Status::Accepted;
+                corrected(a);
             }
             Edit::Resize { id, start, end } => {
                 let i = self.index_of(&id)?;
-                let skip = self.state.annotations[i].id;
-                let (s, e) = self.span(start, end, unit, Some(skip))?;
-                let a = &mut self.state.annotations[i];
-                a.start = s;
-                a.end = e;
-                a.origin = Origin::User;
-                a.status = Status::Accepted;
+                let span = self.span(start, end, unit, Some(self.state.annotations[i].id))?;
+                self.move_to(i, span);
             }
             Edit::Nudge { id, edge, by } => {
                 let i = self.index_of(&id)?;
                 let a = &self.state.annotations[i];
                 let (s, e) = self.nudged(a.start, a.end, edge, by)?;
-                let skip = a.id;
-                let (s, e) = self.span(s, e, Unit::Byte, Some(skip))?;
-                let a = &mut self.state.annotations[i];
-                a.start = s;
-                a.end = e;
-                a.origin = Origin::User;
-                a.status = Status::Accepted;
+                let span = self.span(s, e, Unit::Byte, Some(a.id))?;
+                self.move_to(i, span);
             }
             Edit::SetDate { id, kind, value } => {
                 let i = self.index_of(&id)?;
@@ -171,8 +160,7 @@ impl Document {
                     return Err(Error::edit(format!("{id} is a {}, not a DATE", a.label.as_str())));
                 }
                 a.date = Some(attrs);
-                a.origin = Origin::User;
-                a.status = Status::Accepted;
+                corrected(a);
             }
             Edit::SetCasualty { id, category, count, qualifier, min, max, victims } => {
                 let i = self.index_of(&id)?;
@@ -184,8 +172,7 @@ impl Document {
                     return Err(Error::edit(format!("{id} is a {}, not a CASUALTY", a.label.as_str())));
                 }
                 a.casualty = Some(attrs);
-                a.origin = Origin::User;
-                a.status = Status::Accepted;
+                corrected(a);
             }
             Edit::Accept { id } => {
                 let i = self.index_of(&id)?;
@@ -233,11 +220,7 @@ impl Document {
                 }
             }
             Edit::SetReferenceDate { date } => {
-                let d = match date.as_deref().map(str::trim) {
-                    None | Some("") => None,
-                    Some(s) => Some(calendar::parse_iso(s).map_err(|e| Error::edit(e.message()))?),
-                };
-                self.state.user_date = d;
+                self.state.user_date = calendar::parse_reference(date.as_deref()).map_err(|e| Error::edit(e.message()))?;
                 self.reresolve_dates();
             }
         }
@@ -259,6 +242,14 @@ impl Document {
             self.redo.clear();
         }
         Ok(created)
+    }
+
+    /// Gives annotation `i` the checked byte span `(start, end)`: the user's correction.
+    fn move_to(&mut self, i: usize, (start, end): (usize, usize)) {
+        let a = &mut self.state.annotations[i];
+        a.start = start;
+        a.end = end;
+        corrected(a);
     }
 
     /// The span with one edge moved to the neighbouring word boundary.
@@ -284,4 +275,10 @@ impl Document {
             }
         }
     }
+}
+
+/// An annotation the user changed is theirs, and decided: `user` and accepted.
+fn corrected(a: &mut Annotation) {
+    a.origin = Origin::User;
+    a.status = Status::Accepted;
 }

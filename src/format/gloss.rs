@@ -132,7 +132,7 @@ pub fn parse(json: &str) -> Result<Document> {
     let text = field(obj, "text", "the document")?.as_str().ok_or_else(|| Error::import("\"text\" must be a string"))?.to_string();
     let user_date = match obj.get("referenceDate") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(calendar::parse_iso(s).map_err(|e| Error::import(format!("referenceDate: {e}")))?),
+        Some(Value::String(s)) => calendar::parse_reference(Some(s)).map_err(|e| Error::import(format!("referenceDate: {e}")))?,
         Some(other) => return Err(Error::import(format!("referenceDate must be a date string or null, not {other}"))),
     };
     let list = match obj.get("annotations") {

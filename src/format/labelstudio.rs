@@ -48,7 +48,8 @@ pub fn parse(input: &str) -> Result<Vec<Named>> {
     for (k, task) in tasks.iter().enumerate() {
         let what = format!("task {}", k + 1);
         let text = task.get("data").and_then(|d| d.get("text")).and_then(Value::as_str).ok_or_else(|| Error::import(format!("{what}: no data.text string")))?;
-        let reference = task.get("data").and_then(|d| d.get("referenceDate")).and_then(Value::as_str).map(crate::text::calendar::parse_iso).transpose().ok().flatten();
+        let date = task.get("data").and_then(|d| d.get("referenceDate")).and_then(Value::as_str);
+        let reference = crate::text::calendar::parse_reference(date).map_err(|e| Error::import(format!("{what}: referenceDate: {e}")))?;
         let mut spans = Vec::new();
         let mut seen = std::collections::HashSet::new();
         // Reviewed results first, so a span both predicted and reviewed keeps the review.

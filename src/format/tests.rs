@@ -144,6 +144,7 @@ fn import_errors_are_clear() {
         (Format::Doccano, "{\"text\":\"abc\",\"label\":[[0,1]]}", None, "expected [start, end, label]"),
         (Format::Doccano, "not json", None, "line 1: not JSON"),
         (Format::LabelStudio, "[{\"data\":{}}]", None, "task 1: no data.text"),
+        (Format::LabelStudio, "[{\"data\":{\"text\":\"abc\",\"referenceDate\":\"July 20\"}}]", None, "task 1: referenceDate"),
         (Format::LabelStudio, "[{\"data\":{\"text\":\"abc\"},\"annotations\":[{\"result\":[{\"type\":\"labels\",\"value\":{\"start\":0,\"end\":2,\"text\":\"xy\",\"labels\":[\"ORG\"]}}]}]}]", None, "does not match"),
         (Format::W3c, "{\"type\":\"AnnotationCollection\",\"first\":{\"items\":[{\"target\":{\"source\":\"urn:sha256:00\",\"selector\":[]}}]}}", Some("abc"), "another text"),
         (Format::W3c, "{}", Some("abc"), "not a W3C"),

@@ -2,7 +2,7 @@
 //! number and direction, what follows `the 100 block of`, house numbers, quadrants, and a
 //! state's postal code after a city.
 
-use super::mention::Mention;
+use super::mention::{Mention, claim};
 use super::words::*;
 use crate::annotation::Label;
 use crate::recognize::gazetteer::Gazetteer;
@@ -116,11 +116,9 @@ pub(super) fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec
             spans.push((k, k + 1));
         }
     }
-    for (a, b) in spans.into_iter().filter(|&(a, b)| a < b) {
-        let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
-        // (A listed place inside a longer street name gives way: `[Illinois Route 106]`.)
-        found.retain(|m| !(m.start < end && start < m.end));
-        found.push(Mention { start, end, label: Some(Label::Place), rule: "entity/address", strong: true, weak_position: false });
+    // (A listed place inside a longer street name gives way: `[Illinois Route 106]`.)
+    for span in spans.into_iter().filter(|&(a, b)| a < b) {
+        claim(found, s, span, Label::Place, "entity/address");
     }
     found.sort_by_key(|m| m.start);
 }

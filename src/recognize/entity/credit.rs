@@ -1,7 +1,7 @@
 //! Credits and bylines: `Name/Outlet` and `Outlet/Name` credits, names in capitals, and a
 //! person's generational suffix (`, Jr.`).
 
-use super::mention::Mention;
+use super::mention::{Mention, claim};
 use crate::annotation::Label;
 use crate::recognize::gazetteer::Gazetteer;
 use crate::text::segment::{Sentence, TokenKind};
@@ -37,9 +37,7 @@ pub(super) fn credits_and_suffixes(text: &str, s: &Sentence, g: &Gazetteer, foun
         }
     }
     for (a, b, label) in spans.into_iter().filter(|&(a, b, _)| a < b) {
-        let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
-        found.retain(|m| !(m.start < end && start < m.end));
-        found.push(Mention { start, end, label: Some(label), rule: "entity/photo-credit", strong: true, weak_position: false });
+        claim(found, s, (a, b), label, "entity/photo-credit");
     }
     found.sort_by_key(|m| m.start);
     // `, Jr.`, ` Sr.`, ` III`.
@@ -84,9 +82,7 @@ pub(super) fn shouted_names(text: &str, s: &Sentence, g: &Gazetteer, found: &mut
             k = e;
             continue;
         }
-        let (start, end) = (s.tokens[k].start, s.tokens[e - 1].end);
-        found.retain(|m| !(m.start < end && start < m.end));
-        found.push(Mention { start, end, label: Some(Label::Person), rule: "entity/shouted-name", strong: true, weak_position: false });
+        claim(found, s, (k, e), Label::Person, "entity/shouted-name");
         k = e;
     }
     found.sort_by_key(|m| m.start);

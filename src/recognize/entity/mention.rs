@@ -20,6 +20,14 @@ pub(super) struct Mention {
     pub(super) weak_position: bool,
 }
 
+/// Puts a rule's name over tokens `a..b` of `s` in place of whatever it overlaps (the caller
+/// puts `found` back in text order when its rule is done).
+pub(super) fn claim(found: &mut Vec<Mention>, s: &Sentence, (a, b): (usize, usize), label: Label, rule: &'static str) {
+    let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
+    found.retain(|m| !(m.start < end && start < m.end));
+    found.push(Mention { start, end, label: Some(label), rule, strong: true, weak_position: false });
+}
+
 /// A title at token `i` of `s` (`President`, `Maj. Gen.`, `Secretary of State`): its length in
 /// tokens, counting the full stops of abbreviations.
 pub(super) fn title_at(text: &str, s: &Sentence, g: &Gazetteer, i: usize) -> usize {

@@ -1,7 +1,7 @@
 //! News outlets the model rarely knows: call signs with their channel and show, networks with a
 //! number or market, `Channel 2`, and web addresses standing as names.
 
-use super::mention::Mention;
+use super::mention::{Mention, claim};
 use super::words::*;
 use crate::annotation::Label;
 use crate::recognize::gazetteer::Gazetteer;
@@ -119,10 +119,8 @@ pub(super) fn outlets(text: &str, s: &Sentence, g: &Gazetteer, shouting: bool, f
             spans.push((k, k + 3));
         }
     }
-    for (a, b) in spans.into_iter().filter(|&(a, b)| a < b) {
-        let (start, end) = (s.tokens[a].start, s.tokens[b - 1].end);
-        found.retain(|m| !(m.start < end && start < m.end));
-        found.push(Mention { start, end, label: Some(Label::Org), rule: "entity/outlet", strong: true, weak_position: false });
+    for span in spans.into_iter().filter(|&(a, b)| a < b) {
+        claim(found, s, span, Label::Org, "entity/outlet");
     }
     found.sort_by_key(|m| m.start);
 }

@@ -2,8 +2,11 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p}' Cargo.lock)
-WASM := target/wasm32-unknown-unknown/wasm/gloss.wasm
-OUT := target/wasm-bindgen
+# Cargo's output folder: CARGO_TARGET_DIR when set (as cargo itself honours it), else target/.
+TARGET := $(or $(CARGO_TARGET_DIR),target)
+WASM := $(TARGET)/wasm32-unknown-unknown/wasm/gloss.wasm
+OUT := $(TARGET)/wasm-bindgen
+GLOSS := $(TARGET)/release/gloss
 PORT ?= 8765
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -52,21 +55,21 @@ deps-chromium:
 
 eval:
 	cargo build --release
-	scripts/eval.sh
+	scripts/eval.sh $(GLOSS)
 
 # Speed of each stage of the core (criterion, words per second), then the page in Chromium
 # (annotate + render, and how fast an edit updates the article, on the example and 50,000 words).
 bench: dist deps-chromium
 	cargo bench --bench pipeline
 	cargo build --release
-	scripts/bench-batch.sh
+	scripts/bench-batch.sh $(GLOSS)
 	node scripts/bench-page.mjs 5
 
 # Retrains the name tagger on the CoNLL-2003 training split (deterministic) and records the
 # checksums that `cargo test` checks.
 train:
 	cargo build --release
-	target/release/gloss train --data ../shared/eval/conll2003-train.jsonl --out data/tagger.bin --epochs 15
+	$(GLOSS) train --data ../shared/eval/conll2003-train.jsonl --out data/tagger.bin --epochs 15
 	cargo build --release
 
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer with AddressSanitizer, on the nightly
@@ -83,4 +86,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf dist target/wasm-bindgen
+	rm -rf dist $(OUT)

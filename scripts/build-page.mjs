@@ -1,5 +1,5 @@
 // Assembles the page from www/ and the wasm-bindgen output:
-//   dist/index.html (+ app.js, style.css, gloss.js, gloss_bg.wasm) to serve on 127.0.0.1, and
+//   dist/index.html (+ the page's scripts, style.css, gloss.js, gloss_bg.wasm) to serve on 127.0.0.1, and
 //   dist/gloss.html, one self-contained file (wasm inlined as text) that works from file://.
 // Both carry a Content-Security-Policy that allows no network destination beyond what the
 // served copy needs to load its own files; the single file allows none at all.
@@ -17,14 +17,17 @@ mkdirSync(dist, { recursive: true });
 
 const html = read(join(www, 'index.html'));
 const css = read(join(www, 'style.css'));
-const app = read(join(www, 'app.js'));
+// The page's own scripts, in the order index.html loads them (after wasm-bindgen's gloss.js).
+const tags = [...html.matchAll(/<script src="([a-z]+\.js)"><\/script>\n?/g)];
+const own = tags.map((m) => m[1]).filter((f) => f !== 'gloss.js');
+if (!tags.length || tags[0][1] !== 'gloss.js' || !own.length) throw new Error('build-page: index.html must load gloss.js, then the page\'s scripts');
 const glue = read(join(outDir, 'gloss.js'));
 const wasm = readFileSync(join(outDir, 'gloss_bg.wasm'));
 
 // Served copy: every resource from this origin only.
 const servedCsp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; worker-src blob:; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'";
 writeFileSync(join(dist, 'index.html'), html.replace('__CSP__', servedCsp));
-for (const f of ['app.js', 'style.css']) copyFileSync(join(www, f), join(dist, f));
+for (const f of [...own, 'style.css']) copyFileSync(join(www, f), join(dist, f));
 copyFileSync(join(outDir, 'gloss.js'), join(dist, 'gloss.js'));
 copyFileSync(join(outDir, 'gloss_bg.wasm'), join(dist, 'gloss_bg.wasm'));
 
@@ -60,14 +63,16 @@ function encode122(bytes) {
 }
 const wasmText = encode122(packed);
 if (/[\0\n\r<]/.test(wasmText)) throw new Error('build-page: the wasm text holds a character it must not');
-const scripts = [safe(glue), safe(app)];
+const scripts = [safe(glue), ...own.map((f) => safe(read(join(www, f))))];
 const hash = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const singleCsp = `default-src 'none'; script-src ${scripts.map(hash).join(' ')} 'wasm-unsafe-eval'; style-src ${hash(css)}; worker-src blob:; img-src data: blob:; base-uri 'none'; form-action 'none'`;
 let single = html.replace('__CSP__', () => singleCsp);
 single = single.replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`);
-single = single.replace('<script src="gloss.js"></script>\n<script src="app.js"></script>',
+const first = html.indexOf(tags[0][0]);
+const last = html.indexOf(tags[tags.length - 1][0]) + tags[tags.length - 1][0].length;
+single = single.replace(html.slice(first, last),
   () => `<script type="application/octet-stream" id="gloss-wasm" data-length="${packed.length}">${wasmText}</script>\n`
-    + scripts.map((s, k) => `<script${k === 0 ? ' id="gloss-glue"' : ''}>${s}</script>`).join('\n'));
-if (single.includes('src="gloss.js"') || single.includes('href="style.css"')) throw new Error('build-page: inlining failed');
+    + scripts.map((s, k) => `<script${k === 0 ? ' id="gloss-glue"' : ''}>${s}</script>`).join('\n') + '\n');
+if (single.includes('<script src=') || single.includes('href="style.css"')) throw new Error('build-page: inlining failed');
 writeFileSync(join(dist, 'gloss.html'), single);
 console.log(`dist/gloss.html: ${(Buffer.byteLength(single) / 1024).toFixed(0)} KiB (wasm ${(wasm.length / 1024).toFixed(0)} KiB, gzipped ${(packed.length / 1024).toFixed(0)} KiB)`);

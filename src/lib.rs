@@ -6,8 +6,8 @@
 //! word lists), [`annotation`] (the shared vocabulary of labels and attributes), [`recognize`]
 //! (the recognizers, their rules and the pipeline), [`document`] (the document, its edits and
 //! summaries), [`view`] (what the page shows), [`format`] (every file format in and out), and
-//! at the top [`annotate`] (pipeline and document together), the command line and the
-//! WebAssembly binding.
+//! at the top [`annotate`] (pipeline and document together), [`vocabulary`] (the words the page
+//! takes from the core), the command line and the WebAssembly binding.
 //!
 //! ```
 //! let doc = gloss::annotate("Erdogan met Vladimir Putin in Sochi on Saturday.", Some("2025-07-20")).unwrap();
@@ -26,6 +26,7 @@ pub mod document;
 pub mod view;
 pub mod format;
 mod annotate;
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

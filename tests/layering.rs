@@ -19,6 +19,7 @@ const LAYERS: &[(&str, u32)] = &[
     ("view", 5),
     ("format", 6),
     ("annotate", 7),
+    ("vocabulary", 7),
     ("wasm", 8),
     ("main", 8),
 ];

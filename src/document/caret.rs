@@ -10,10 +10,10 @@ impl Document {
     /// character that the eye sees as one (an emoji with its joiners and modifiers, a letter
     /// with its combining marks, a flag), or by a word. Stays inside the text.
     pub fn step(&self, pos: usize, unit: Unit, forward: bool, word: bool) -> usize {
-        let at = self.offsets.to_byte(pos.min(self.offsets.len(unit)), unit).unwrap_or(0);
+        let at = self.offsets().to_byte(pos.min(self.offsets().len(unit)), unit).unwrap_or(0);
         let t = &self.text;
         let byte = if word {
-            let tokens = self.seg.sentences.iter().flat_map(|s| s.tokens.iter());
+            let tokens = self.segmentation().sentences.iter().flat_map(|s| s.tokens.iter());
             if forward {
                 let mut e = tokens.map(|k| k.end).find(|&e| e > at).unwrap_or(t.len());
                 // Never inside an emoji sequence or before a combining mark.
@@ -55,7 +55,7 @@ impl Document {
             }
             before.get(k).map_or(0, |(i, _)| *i)
         };
-        self.offsets.from_byte(byte, unit)
+        self.offsets().from_byte(byte, unit)
     }
 
     /// Where `query` occurs in the text, ignoring case, as spans in `unit` (at most `limit`).
@@ -71,7 +71,7 @@ impl Document {
         while i + q.len() <= lower.len() && out.len() < limit {
             if lower[i..i + q.len()] == q[..] {
                 let (s, e) = (chars[i].0, chars.get(i + q.len()).map_or(self.text.len(), |c| c.0));
-                out.push((self.offsets.from_byte(s, unit), self.offsets.from_byte(e, unit)));
+                out.push((self.offsets().from_byte(s, unit), self.offsets().from_byte(e, unit)));
                 i += q.len();
             } else {
                 i += 1;

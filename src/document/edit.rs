@@ -67,7 +67,7 @@ impl Document {
         if start >= end {
             return Err(Error::edit("the span is empty: select some text first"));
         }
-        let (s, e) = (self.offsets.to_byte(start, unit)?, self.offsets.to_byte(end, unit)?);
+        let (s, e) = (self.offsets().to_byte(start, unit)?, self.offsets().to_byte(end, unit)?);
         let inner = &self.text[s..e];
         let trimmed = inner.trim();
         if trimmed.is_empty() {
@@ -92,7 +92,7 @@ impl Document {
     fn attrs_for(&self, label: Label, start: usize, end: usize) -> (Option<DateAttrs>, Option<CasualtyAttrs>) {
         match label {
             Label::Date => (Some(date::resolve_span(&self.text, start, end, self.reference_date())), None),
-            Label::Casualty => (None, Some(casualty::infer(&self.text, &self.seg, start, end))),
+            Label::Casualty => (None, Some(casualty::infer(&self.text, self.segmentation(), start, end))),
             _ => (None, None),
         }
     }
@@ -254,7 +254,7 @@ impl Document {
 
     /// The span with one edge moved to the neighbouring word boundary.
     fn nudged(&self, start: usize, end: usize, edge: Edge, by: i32) -> Result<(usize, usize)> {
-        let tokens: Vec<(usize, usize)> = self.seg.sentences.iter().flat_map(|s| s.tokens.iter().map(|t| (t.start, t.end))).collect();
+        let tokens: Vec<(usize, usize)> = self.segmentation().sentences.iter().flat_map(|s| s.tokens.iter().map(|t| (t.start, t.end))).collect();
         let r = match (edge, by.signum()) {
             (Edge::Start, -1) => tokens.iter().rev().find(|t| t.0 < start).map(|t| (t.0, end)),
             (Edge::Start, 1) => tokens.iter().find(|t| t.0 > start && t.0 < end).map(|t| (t.0, end)),
@@ -268,7 +268,7 @@ impl Document {
     /// Gives automatic DATE annotations the values of the current reference date; user edits
     /// keep theirs.
     fn reresolve_dates(&mut self) {
-        let found = date::recognize(&self.text, &self.seg, self.reference_date());
+        let found = date::recognize(&self.text, self.segmentation(), self.reference_date());
         for a in self.state.annotations.iter_mut().filter(|a| a.label == Label::Date && a.origin == Origin::Auto) {
             if let Some(c) = found.iter().find(|c| c.start == a.start && c.end == a.end) {
                 a.date = c.date.clone();

@@ -43,24 +43,7 @@ impl Document {
     /// suggestions are left out unless `include_rejected`; they never join an entity.
     pub fn exported(&self, unit: Unit, include_rejected: bool) -> (Vec<ExportAnnotation>, Vec<ExportEntity>) {
         let doc = self;
-        // The annotations that count; a copy only when some were rejected.
-        let all = doc.annotations();
-        let live: std::borrow::Cow<[Annotation]> =
-            if all.iter().any(|a| a.status == Status::Rejected) { doc.live().cloned().collect::<Vec<_>>().into() } else { all.into() };
-        let (split, merged) = doc.entity_edits();
-        let clusters = cluster::clusters_with(doc.text(), &live, split, merged);
-        let mut entity_of: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
-        let entities = clusters
-            .iter()
-            .map(|c| {
-                // Named by its first annotation, so an edit elsewhere does not rename it.
-                let id = format!("e{}", c.mentions.iter().map(|&m| live[m].id).min().unwrap_or(0));
-                for &m in &c.mentions {
-                    entity_of.insert(live[m].id, id.clone());
-                }
-                ExportEntity { id, label: c.label, name: c.name.clone(), mentions: c.mentions.iter().map(|&m| live[m].id_string()).collect() }
-            })
-            .collect();
+        let (entities, entity_of) = doc.clusters();
         let map = doc.offsets();
         let out = doc
             .annotations()
@@ -81,5 +64,34 @@ impl Document {
             })
             .collect();
         (out, entities)
+    }
+
+    /// The entities: the annotations that count (rejected suggestions do not), grouped by the
+    /// user's merges and splits and [`cluster`]'s rules.
+    pub fn entities(&self) -> Vec<ExportEntity> {
+        self.clusters().0
+    }
+
+    /// The entities, and each mention's entity id.
+    fn clusters(&self) -> (Vec<ExportEntity>, std::collections::HashMap<u32, String>) {
+        // The annotations that count; a copy only when some were rejected.
+        let all = self.annotations();
+        let live: std::borrow::Cow<[Annotation]> =
+            if all.iter().any(|a| a.status == Status::Rejected) { self.live().cloned().collect::<Vec<_>>().into() } else { all.into() };
+        let (split, merged) = self.entity_edits();
+        let clusters = cluster::clusters_with(self.text(), &live, split, merged);
+        let mut entity_of = std::collections::HashMap::new();
+        let entities = clusters
+            .iter()
+            .map(|c| {
+                // Named by its first annotation, so an edit elsewhere does not rename it.
+                let id = format!("e{}", c.mentions.iter().map(|&m| live[m].id).min().unwrap_or(0));
+                for &m in &c.mentions {
+                    entity_of.insert(live[m].id, id.clone());
+                }
+                ExportEntity { id, label: c.label, name: c.name.clone(), mentions: c.mentions.iter().map(|&m| live[m].id_string()).collect() }
+            })
+            .collect();
+        (entities, entity_of)
     }
 }

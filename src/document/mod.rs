@@ -9,16 +9,19 @@
 mod caret;
 mod edit;
 pub mod export;
+pub mod handover;
 mod journal;
 pub mod summary;
 #[cfg(test)]
 mod tests;
 
+use std::sync::OnceLock;
+
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use self::edit::{Edge, Edit};
-use crate::annotation::{Annotation, Candidate, CasualtyAttrs, DateAttrs, Label, LabelDef, Origin, Status};
+use crate::annotation::{Annotation, Candidate, Label, LabelDef, Origin, Status};
 use crate::error::{Error, Result};
 use crate::recognize::date;
 use crate::text::offset::OffsetMap;
@@ -36,20 +39,6 @@ pub enum ReferenceSource {
     None,
 }
 
-/// One suggestion as the page's worker hands it over (see [`Document::found_json`]).
-#[derive(Serialize, Deserialize)]
-struct Found {
-    s: usize,
-    e: usize,
-    l: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    r: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    d: Option<DateAttrs>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    c: Option<CasualtyAttrs>,
-}
-
 /// The part of a document that edits change and undo restores (compared whole by tests
 /// and the fuzzers: an undo must give back exactly the state before).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,12 +54,15 @@ pub struct State {
     merged: Vec<(u32, u32)>,
 }
 
+/// A document. Its segmentation, position tables and dateline are computed when first asked
+/// for: a document handed over by the page's worker, or read from a file, is ready before
+/// anything has to read its text again.
 #[derive(Debug, Clone)]
 pub struct Document {
     text: String,
-    offsets: OffsetMap,
-    seg: Segmentation,
-    dateline: Option<Date>,
+    offsets: OnceLock<OffsetMap>,
+    seg: OnceLock<Segmentation>,
+    dateline: OnceLock<Option<Date>>,
     state: State,
     undo: Vec<State>,
     redo: Vec<State>,
@@ -85,14 +77,11 @@ impl Document {
     /// A document with no annotations and `user_date` as the user's reference date (else a
     /// dateline found in the text is used).
     pub fn dated(text: impl Into<String>, user_date: Option<Date>) -> Document {
-        let text = text.into();
-        let seg = segment::segment(&text);
-        let dateline = date::find_dateline(&text, &seg);
         Document {
-            offsets: OffsetMap::new(&text),
-            text,
-            seg,
-            dateline,
+            text: text.into(),
+            offsets: OnceLock::new(),
+            seg: OnceLock::new(),
+            dateline: OnceLock::new(),
             state: State { annotations: Vec::new(), next_id: 1, user_date, labels: Vec::new(), split: Vec::new(), merged: Vec::new() },
             undo: Vec::new(),
             redo: Vec::new(),
@@ -120,42 +109,6 @@ impl Document {
         self.sort();
     }
 
-    /// The machine's suggestions in a compact form (byte positions) for [`Document::adopt`]:
-    /// how the page's worker hands what it found to the page, which keeps the document.
-    pub fn found_json(&self) -> String {
-        let found: Vec<Found> = self
-            .state
-            .annotations
-            .iter()
-            .map(|a| Found { s: a.start, e: a.end, l: a.label.as_str().to_string(), r: a.rule.clone(), d: a.date.clone(), c: a.casualty.clone() })
-            .collect();
-        serde_json::to_string(&found).expect("found serializes")
-    }
-
-    /// A fresh document of `text` holding the suggestions of [`Document::found_json`] (made
-    /// from the same text), with `reference` as the user's date.
-    ///
-    /// # Errors
-    /// When `found` is not such a list, or a span is out of the text or not on character
-    /// boundaries: nothing is taken then.
-    pub fn adopt(text: impl Into<String>, reference: Option<Date>, found: &str) -> Result<Document> {
-        let found: Vec<Found> = serde_json::from_str(found).map_err(|e| Error::input(format!("bad suggestions: {e}")))?;
-        let mut doc = Document::new(text);
-        doc.state.user_date = reference;
-        let mut annotations = Vec::with_capacity(found.len());
-        for (k, f) in found.into_iter().enumerate() {
-            if f.s >= f.e || f.e > doc.text.len() || !doc.text.is_char_boundary(f.s) || !doc.text.is_char_boundary(f.e) {
-                return Err(Error::input(format!("suggestion {}: span {}..{} does not fit the text", k + 1, f.s, f.e)));
-            }
-            let id = u32::try_from(k + 1).map_err(|_| Error::input("too many suggestions"))?;
-            annotations.push(Annotation { id, label: Label::parse(&f.l)?, start: f.s, end: f.e, origin: Origin::Auto, status: Status::Suggested, rule: f.r, date: f.d, casualty: f.c });
-        }
-        doc.state.next_id = u32::try_from(annotations.len() + 1).map_err(|_| Error::input("too many suggestions"))?;
-        doc.state.annotations = annotations;
-        doc.sort();
-        Ok(doc)
-    }
-
     pub(crate) fn from_parts(text: String, user_date: Option<Date>, annotations: Vec<Annotation>, labels: Vec<LabelDef>) -> Document {
         let mut doc = Document::new(text);
         doc.state.labels = labels;
@@ -169,11 +122,17 @@ impl Document {
     pub fn text(&self) -> &str {
         &self.text
     }
+    /// The position tables (built on first use).
     pub fn offsets(&self) -> &OffsetMap {
-        &self.offsets
+        self.offsets.get_or_init(|| OffsetMap::new(&self.text))
     }
+    /// Blocks, sentences and tokens (segmented on first use).
     pub fn segmentation(&self) -> &Segmentation {
-        &self.seg
+        self.seg.get_or_init(|| segment::segment(&self.text))
+    }
+    /// A date written near the top of the text (found on first use).
+    pub fn dateline(&self) -> Option<Date> {
+        *self.dateline.get_or_init(|| date::find_dateline(&self.text, self.segmentation()))
     }
     pub fn annotations(&self) -> &[Annotation] {
         &self.state.annotations
@@ -216,14 +175,14 @@ impl Document {
 
     /// The reference date in use: the user's, else the text's dateline.
     pub fn reference_date(&self) -> Option<Date> {
-        self.state.user_date.or(self.dateline)
+        self.state.user_date.or_else(|| self.dateline())
     }
 
     pub fn reference_source(&self) -> ReferenceSource {
-        match (self.state.user_date, self.dateline) {
-            (Some(_), _) => ReferenceSource::User,
-            (None, Some(_)) => ReferenceSource::Dateline,
-            _ => ReferenceSource::None,
+        match self.state.user_date {
+            Some(_) => ReferenceSource::User,
+            None if self.dateline().is_some() => ReferenceSource::Dateline,
+            None => ReferenceSource::None,
         }
     }
 

@@ -47,20 +47,6 @@ fn findings_of_the_property_tests() {
 }
 
 #[test]
-fn adopting_what_a_worker_found_gives_the_same_document() {
-    let r = Some(crate::text::calendar::parse_iso("2025-07-20").unwrap());
-    let a = crate::annotate_dated(TEXT, r);
-    let mut seen = Vec::new();
-    let b = Document::adopt(TEXT, r, &crate::annotate_with(TEXT, r, &mut |p| seen.push(p)).found_json()).unwrap();
-    assert_eq!(a.state, b.state);
-    assert!(seen.len() >= 3 && seen.windows(2).all(|w| w[0] <= w[1]) && seen.last() == Some(&1.0), "{seen:?}");
-    // Spans that do not fit the text are refused whole.
-    for bad in [r#"[{"s":0,"e":999,"l":"PERSON"}]"#, r#"[{"s":1,"e":3,"l":"PERSON"}]"#, r#"[{"s":5,"e":5,"l":"PERSON"}]"#, r#"[{"s":5,"e":9,"l":"NOPE"}]"#, "{", ""] {
-        assert!(Document::adopt(TEXT, r, bad).is_err(), "{bad}");
-    }
-}
-
-#[test]
 fn an_edit_written_as_json_reads_back_the_same() {
     for json in [
         r#"{"op":"add","start":1,"end":4,"label":"PERSON"}"#,

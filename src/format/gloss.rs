@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::build::{SpanIn, build_document_with};
-use crate::annotation::{CasualtyAttrs, DateAttrs, LabelDef, Origin, Status};
+use crate::annotation::{CasualtyAttrs, DateAttrs, Label, LabelDef, Origin, Status};
 use crate::document::Document;
 use crate::document::export::{ExportAnnotation, ExportEntity};
 use crate::document::summary::{self, CategorySummary};
@@ -81,22 +81,60 @@ pub fn export_with(doc: &Document, include_rejected: bool) -> ExportDocument {
     }
 }
 
+/// An annotation as the page keeps it: no quote, no entity (an import computes both again).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SavedAnnotation<'a> {
+    id: String,
+    label: Label,
+    start: usize,
+    end: usize,
+    origin: Origin,
+    status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a DateAttrs>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    casualty: Option<&'a CasualtyAttrs>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Saved<'a> {
+    format: &'static str,
+    version: u64,
+    offset_unit: &'static str,
+    text: &'a str,
+    reference_date: Option<String>,
+    #[serde(skip_serializing_if = "<[LabelDef]>::is_empty")]
+    labels: &'a [LabelDef],
+    annotations: Vec<SavedAnnotation<'a>>,
+    #[serde(skip_serializing_if = "EntityEdits::is_empty")]
+    entity_edits: EntityEdits,
+}
+
 /// The form the page keeps a document in: the gloss document with its rejected suggestions,
 /// less what an import computes again (quotes, entities, the casualty summary): about half the
-/// size, so longer documents fit in the browser's storage.
+/// size, so longer documents fit in the browser's storage. Written straight from the document.
 pub fn save_json(doc: &Document) -> String {
-    let mut v = serde_json::to_value(export_with(doc, true)).expect("export serializes");
-    if let Value::Object(o) = &mut v {
-        o.remove("entities");
-        o.remove("casualtySummary");
-        if let Some(Value::Array(anns)) = o.get_mut("annotations") {
-            for a in anns.iter_mut().filter_map(Value::as_object_mut) {
-                a.remove("quote");
-                a.remove("entity");
-            }
-        }
-    }
-    v.to_string()
+    let map = doc.offsets();
+    let cp = |b: usize| map.from_byte(b, Unit::CodePoint);
+    let saved = Saved {
+        format: FORMAT,
+        version: VERSION,
+        offset_unit: "codepoint",
+        text: doc.text(),
+        reference_date: doc.reference_date().map(calendar::iso),
+        labels: doc.custom_labels(),
+        annotations: doc
+            .annotations()
+            .iter()
+            .map(|a| SavedAnnotation { id: a.id_string(), label: a.label, start: cp(a.start), end: cp(a.end), origin: a.origin, status: a.status, rule: a.rule.as_deref(), date: a.date.as_ref(), casualty: a.casualty.as_ref() })
+            .collect(),
+        entity_edits: EntityEdits::of(doc),
+    };
+    serde_json::to_string(&saved).expect("the saved form serializes")
 }
 
 pub fn to_json(doc: &Document) -> String {

@@ -103,6 +103,39 @@ impl Format {
         }
     }
 
+    /// What the format is called where people choose it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Gloss => "gloss JSON",
+            Format::Jsonl => "gloss JSONL",
+            Format::W3c => "W3C Web Annotation",
+            Format::Doccano => "doccano JSONL",
+            Format::LabelStudio => "Label Studio",
+            Format::Prodigy => "Prodigy / spaCy",
+            Format::Brat => "brat .ann",
+            Format::Conll => "CoNLL-2003 BIO",
+            Format::Csv => "CSV",
+            Format::Report => "Report to share (HTML)",
+        }
+    }
+
+    /// The media type of a download.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Gloss | Format::W3c | Format::LabelStudio => "application/json",
+            Format::Jsonl | Format::Doccano | Format::Prodigy => "application/x-ndjson",
+            Format::Brat | Format::Conll => "text/plain",
+            Format::Csv => "text/csv",
+            Format::Report => "text/html",
+        }
+    }
+
+    /// Whether a file of this format holds no text of its own: it annotates a text given
+    /// beside it (the page's current text, brat's `.txt`).
+    pub fn needs_text(self) -> bool {
+        matches!(self, Format::W3c | Format::Brat)
+    }
+
     /// The file name extension for a download.
     pub fn extension(self) -> &'static str {
         match self {

@@ -30,8 +30,8 @@ pub fn serialize(doc: &Document) -> String {
     let text = doc.text();
     let title = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("Untitled");
     let title: String = title.chars().take(100).collect();
-    let view = crate::view::view(doc);
-    let labels = &view.panels.labels;
+    let panels = crate::view::panels::panels(doc);
+    let labels = &panels.labels;
     let class_of = |l: Label| labels.iter().position(|x| x.label == l).unwrap_or(0);
     let mut css = String::from(
         "body{font:15px/1.6 system-ui,sans-serif;color:#1b1b1f;background:#fff;margin:2rem auto;max-width:60rem;padding:0 1rem}\
@@ -56,7 +56,7 @@ pub fn serialize(doc: &Document) -> String {
     );
     let live: Vec<_> = doc.annotations().iter().filter(|a| a.status != Status::Rejected).collect();
     let _ = write!(h, "<h1>{}</h1><p class=\"meta\">", escape(&title));
-    match &view.panels.reference_date {
+    match &panels.reference_date {
         Some(d) => {
             let _ = write!(h, "Reference date {} · ", escape(d));
         }
@@ -122,18 +122,18 @@ pub fn serialize(doc: &Document) -> String {
         }
         h.push_str("</tbody></table>");
     }
-    if !view.panels.casualty_summary.is_empty() {
+    if !panels.casualty_summary.is_empty() {
         h.push_str("<h2>Casualties</h2><table><thead><tr><th>category</th><th>best</th><th>low–high</th><th>figures reported</th></tr></thead><tbody>");
-        for c in &view.panels.casualty_summary {
+        for c in &panels.casualty_summary {
             let figures: Vec<String> = c.figures.iter().map(|f| format!("{} ({}){}", f.count, f.qualifier, if f.mentions.len() > 1 { format!(" ×{}", f.mentions.len()) } else { String::new() })).collect();
             let range = if c.low == c.high { c.low.to_string() } else { format!("{}–{}", c.low, c.high) };
             let _ = write!(h, "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>", escape(&c.category), c.best, range, escape(&figures.join(", ")));
         }
         h.push_str("</tbody></table>");
     }
-    if !view.panels.timeline.is_empty() {
+    if !panels.timeline.is_empty() {
         h.push_str("<h2>Dates</h2><table><thead><tr><th>value</th><th>as written</th></tr></thead><tbody>");
-        for t in &view.panels.timeline {
+        for t in &panels.timeline {
             let _ = write!(h, "<tr><td>{}</td><td>{}</td></tr>", escape(&t.value), escape(&t.quotes.join(" · ")));
         }
         h.push_str("</tbody></table>");

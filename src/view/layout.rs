@@ -1,55 +1,47 @@
-//! The article as the page draws it: the text cut into pieces at every edge of a highlight or
-//! a dimmed line, each with the ids of the highlights covering it (outermost first), grouped in
-//! chunks (a block, or a part of a long one cut at a sentence) that the page draws as one
-//! element and, after an edit, redraws only when they changed.
-
-use serde::Serialize;
+//! Where the article is cut into chunks, and which stretches of it are dimmed. Both come from
+//! the text's structure alone (blocks and sentences), never from the annotations, so an edit
+//! never moves them: the page draws each chunk as one element and after an edit redraws only
+//! the chunks the edit touched.
 
 use crate::document::Document;
-use crate::document::export::ExportAnnotation;
 use crate::text::offset::Unit;
 use crate::text::segment::BlockKind;
 
-#[derive(Debug, Serialize, Clone, PartialEq, Eq, Hash)]
-pub struct Piece {
-    pub start: usize,
-    pub end: usize,
-    pub ids: Vec<String>,
-    /// Page furniture or a line repeated from earlier: shown dimmed.
-    pub dim: bool,
+/// A long block is cut at the first sentence start past this many bytes.
+const CHUNK: usize = 4096;
+
+/// Chunk boundaries and dimmed stretches, in UTF-16 units.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// Chunk `k` is `cuts[k]..cuts[k + 1]`; the first cut is 0, the last the text's length.
+    pub cuts: Vec<u32>,
+    /// Stretches shown dimmed (page furniture, lines repeated from earlier): pairs of start and
+    /// end, in text order.
+    pub dim: Vec<u32>,
 }
 
-#[derive(Debug, Serialize, Clone, PartialEq, Eq, Hash)]
-pub struct Chunk {
-    pub start: usize,
-    pub end: usize,
-    pub pieces: Vec<Piece>,
+impl Layout {
+    pub fn chunk_count(&self) -> usize {
+        self.cuts.len().saturating_sub(1)
+    }
+
+    /// The chunk holding UTF-16 position `pos` (the last one for the text's end).
+    pub fn chunk_of(&self, pos: u32) -> usize {
+        self.cuts.partition_point(|&c| c <= pos).saturating_sub(1).min(self.chunk_count().saturating_sub(1))
+    }
+
+    /// The chunks a span `start..end` touches.
+    pub fn chunks_of(&self, start: u32, end: u32) -> std::ops::RangeInclusive<usize> {
+        self.chunk_of(start)..=self.chunk_of(end.saturating_sub(1).max(start))
+    }
 }
 
-#[derive(Debug, Serialize)]
-pub struct ViewBlock {
-    pub start: usize,
-    pub end: usize,
-    pub kind: BlockKind,
-    pub repeated: bool,
-}
-
-/// The chunks and blocks of `doc` with its annotations `anns` (sorted by start), in `unit`.
-pub fn layout(doc: &Document, anns: &[ExportAnnotation], unit: Unit) -> (Vec<Chunk>, Vec<ViewBlock>) {
+/// The layout of `doc`: a chunk for every block, long blocks cut at sentence starts.
+pub fn layout(doc: &Document) -> Layout {
     let map = doc.offsets();
-    // Sweep over span edges; the covering ids, outermost first, change only at an edge.
-    let blocks: Vec<ViewBlock> = doc
-        .segmentation()
-        .blocks
-        .iter()
-        .map(|b| ViewBlock { start: map.from_byte(b.start, unit), end: map.from_byte(b.end, unit), kind: b.kind, repeated: b.repeat_of.is_some() })
-        .collect();
-    let dim: Vec<&ViewBlock> = blocks.iter().filter(|b| b.repeated || b.kind == BlockKind::Boilerplate).collect();
-    let mut edges: Vec<usize> = anns.iter().flat_map(|a| [a.start, a.end]).chain(dim.iter().flat_map(|b| [b.start, b.end])).collect();
-    // Chunk edges: every block start, and sentence starts inside blocks longer than 4 KB.
-    const CHUNK: usize = 4096;
-    let mut cuts: Vec<usize> = vec![0];
     let seg = doc.segmentation();
+    let u16 = |b: usize| map.from_byte(b, Unit::Utf16) as u32;
+    let mut cuts: Vec<usize> = vec![0];
     let mut sent = seg.sentences.iter().peekable();
     for b in &seg.blocks {
         if b.start > 0 {
@@ -67,42 +59,31 @@ pub fn layout(doc: &Document, anns: &[ExportAnnotation], unit: Unit) -> (Vec<Chu
             sent.next();
         }
     }
-    let mut cuts: Vec<usize> = cuts.into_iter().map(|b| map.from_byte(b, unit)).collect();
-    cuts.push(map.len(unit));
+    let mut cuts: Vec<u32> = cuts.into_iter().map(u16).collect();
+    cuts.push(map.len(Unit::Utf16) as u32);
     cuts.sort_unstable();
     cuts.dedup();
-    edges.extend(cuts.iter().copied());
-    edges.sort_unstable();
-    edges.dedup();
-    let mut pieces = Vec::with_capacity(edges.len());
-    let mut next = 0; // anns are sorted by start
-    let mut active: Vec<usize> = Vec::new();
-    let mut next_dim = 0;
-    for w in edges.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        active.retain(|&i| anns[i].end > s);
-        while next < anns.len() && anns[next].start <= s {
-            if anns[next].end > s {
-                active.push(next);
-            }
-            next += 1;
-        }
-        active.sort_by_key(|&i| (anns[i].start, std::cmp::Reverse(anns[i].end)));
-        while next_dim < dim.len() && dim[next_dim].end <= s {
-            next_dim += 1;
-        }
-        let is_dim = dim.get(next_dim).is_some_and(|b| b.start <= s && e <= b.end);
-        pieces.push(Piece { start: s, end: e, ids: active.iter().map(|&i| anns[i].id.clone()).collect(), dim: is_dim });
+    let dim = seg.blocks.iter().filter(|b| b.repeat_of.is_some() || b.kind == BlockKind::Boilerplate).flat_map(|b| [u16(b.start), u16(b.end)]).collect();
+    Layout { cuts, dim }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_follow_blocks_and_never_split_a_character() {
+        let text = "🎉 Share\nFighting in Sweida halted\nFighting in Sweida halted\nBody text here.";
+        let l = layout(&Document::new(text));
+        assert_eq!(l.chunk_count(), 4);
+        assert_eq!(*l.cuts.last().unwrap() as usize, text.encode_utf16().count());
+        // The boilerplate line and the repeated headline are dimmed.
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let dimmed: Vec<String> = l.dim.chunks(2).map(|p| String::from_utf16(&units[p[0] as usize..p[1] as usize]).unwrap()).collect();
+        assert_eq!(dimmed, ["🎉 Share", "Fighting in Sweida halted"]);
+        assert_eq!(l.chunk_of(0), 0);
+        assert_eq!(l.chunk_of(*l.cuts.last().unwrap()), 3);
+        assert_eq!(l.chunks_of(l.cuts[1], l.cuts[2]), 1..=1);
+        assert_eq!(l.chunks_of(l.cuts[1] - 1, l.cuts[2] + 1), 0..=2);
     }
-    let mut chunks: Vec<Chunk> = cuts.windows(2).map(|w| Chunk { start: w[0], end: w[1], pieces: Vec::new() }).collect();
-    let mut k = 0;
-    for p in pieces {
-        while k + 1 < chunks.len() && p.start >= chunks[k].end {
-            k += 1;
-        }
-        if let Some(c) = chunks.get_mut(k) {
-            c.pieces.push(p);
-        }
-    }
-    (chunks, blocks)
 }

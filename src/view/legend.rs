@@ -3,12 +3,11 @@
 
 use serde::Serialize;
 
-use crate::annotation::{Label, Status};
+use crate::annotation::Label;
 use crate::color::{self, BUILTIN};
 use crate::document::Document;
-use crate::document::export::ExportAnnotation;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LabelCount {
     pub label: Label,
     /// The key that applies it (`1`–`6` for the built-in ones; may be empty).
@@ -21,9 +20,10 @@ pub struct LabelCount {
     pub theme: crate::color::Theme,
 }
 
-/// The built-in labels (keys 1–6), then the user's, with their counts among `anns`.
-pub fn labels(doc: &Document, anns: &[ExportAnnotation]) -> Vec<LabelCount> {
-    let count = |label: Label| anns.iter().filter(|a| a.label == label && a.status != Status::Rejected).count();
+/// The built-in labels (keys 1–6), then the user's, with how many annotations that count
+/// (rejected suggestions do not) carry each.
+pub fn labels(doc: &Document) -> Vec<LabelCount> {
+    let count = |label: Label| doc.live().filter(|a| a.label == label).count();
     let mut labels: Vec<LabelCount> = Label::ALL
         .iter()
         .enumerate()

@@ -1,97 +1,123 @@
-//! What the page shows, decided here so the page only renders: annotations with UTF-16
-//! positions and a list of details for their tooltips, the article cut into chunks and pieces
-//! (`layout`), the legend with contrast-safe colours (`legend`), the side panels' data, and after
-//! an edit only what changed (`delta`). The page's size limit is here too (`page`).
+//! What the page shows, decided here so the page only draws: the article cut into chunks and
+//! pieces (`layout`, `article`), the highlights (`marks`), the bar and side panels (`panels`,
+//! `legend`), and after an edit only what it changed. The bulk (pieces and marks) is flat arrays
+//! of numbers, which cross into the browser as typed arrays; the panels are small plain
+//! objects. [`Screen`] remembers what the page shows, to send only what an edit changed. The
+//! page's size limit is here too (`limit`).
 
-mod delta;
+pub mod article;
 pub mod layout;
 pub mod legend;
-pub mod page;
+pub mod limit;
+pub mod marks;
+pub mod panels;
 
 use serde::Serialize;
 
-pub use self::delta::{Delta, Snapshot, delta, snapshot};
-pub use self::layout::{Chunk, Piece, ViewBlock};
+pub use self::article::Pieces;
+pub use self::layout::Layout;
 pub use self::legend::LabelCount;
-use crate::document::export::{ExportAnnotation, ExportEntity};
-use crate::document::summary::{self, CategorySummary, TimelineEntry};
-use crate::document::{Document, ReferenceSource};
-use crate::text::calendar;
+pub use self::marks::Marks;
+pub use self::panels::Panels;
+use crate::annotation::Annotation;
+use crate::document::Document;
+use crate::document::export::ExportAnnotation;
 use crate::text::offset::Unit;
 
-#[derive(Debug, Serialize)]
+/// Everything the page draws when a document opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub layout: Layout,
+    pub pieces: Pieces,
+    pub marks: Marks,
+    pub panels: Panels,
+}
+
+/// What an edit changed on screen: the chunks it touched, drawn again, the highlights new or
+/// changed, those gone, and the panels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delta {
+    pub pieces: Pieces,
+    pub marks: Marks,
+    pub removed: Vec<u32>,
+    pub panels: Panels,
+}
+
+/// What the page shows now: its layout and the annotations as last drawn.
+#[derive(Debug, Clone, Default)]
+pub struct Screen {
+    layout: Layout,
+    shown: Vec<Annotation>,
+}
+
+impl Screen {
+    /// Opens `doc`: lays it out and draws it all.
+    pub fn open(doc: &Document) -> (Screen, Page) {
+        let layout = layout::layout(doc);
+        let screen = Screen { layout, shown: doc.annotations().to_vec() };
+        let page = screen.page(doc);
+        (screen, page)
+    }
+
+    /// What the page shows of `doc` laid out as `layout` (computed elsewhere, as the page's
+    /// worker does for a long text), without drawing it here.
+    pub fn adopt(doc: &Document, layout: Layout) -> Screen {
+        Screen { layout, shown: doc.annotations().to_vec() }
+    }
+
+    /// All of `doc` as this screen lays it out.
+    pub fn page(&self, doc: &Document) -> Page {
+        let all: Vec<u32> = (0..self.layout.chunk_count() as u32).collect();
+        Page { layout: self.layout.clone(), pieces: article::pieces(&self.layout, &article::spans(doc), &all), marks: marks::marks(doc, doc.annotations()), panels: panels::panels(doc) }
+    }
+
+    /// What changed since the page last drew `doc` (after an edit, an undo, a redo).
+    pub fn delta(&mut self, doc: &Document) -> Delta {
+        let map = doc.offsets();
+        let u16 = |b: usize| map.from_byte(b, Unit::Utf16) as u32;
+        let before: std::collections::HashMap<u32, &Annotation> = self.shown.iter().map(|a| (a.id, a)).collect();
+        let now: std::collections::HashSet<u32> = doc.annotations().iter().map(|a| a.id).collect();
+        let mut touched = std::collections::BTreeSet::new();
+        let mut changed = Vec::new();
+        for a in doc.annotations() {
+            let old = before.get(&a.id);
+            if old.is_some_and(|o| *o == a) {
+                continue;
+            }
+            changed.push(a);
+            touched.extend(self.layout.chunks_of(u16(a.start), u16(a.end)));
+            if let Some(o) = old {
+                touched.extend(self.layout.chunks_of(u16(o.start), u16(o.end)));
+            }
+        }
+        let mut removed = Vec::new();
+        for o in self.shown.iter().filter(|o| !now.contains(&o.id)) {
+            removed.push(o.id);
+            touched.extend(self.layout.chunks_of(u16(o.start), u16(o.end)));
+        }
+        let chunks: Vec<u32> = touched.into_iter().map(|k| k as u32).collect();
+        let delta = Delta { pieces: article::pieces(&self.layout, &article::spans(doc), &chunks), marks: marks::marks(doc, changed), removed, panels: panels::panels(doc) };
+        self.shown = doc.annotations().to_vec();
+        delta
+    }
+}
+
+/// One annotation as the editor and the tooltip show it: its fields (positions in UTF-16
+/// units) and rows of details.
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ViewAnnotation {
+pub struct Selected {
     #[serde(flatten)]
     pub annotation: ExportAnnotation,
     /// (name, value) rows for the tooltip and the details panel.
     pub details: Vec<(String, String)>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct Review {
-    pub suggested: usize,
-    pub accepted: usize,
-    pub rejected: usize,
-}
-
-/// The side panels and the bar: what both a whole view and a delta carry in full.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Panels {
-    pub reference_date: Option<String>,
-    pub reference_source: ReferenceSource,
-    pub user_date: Option<String>,
-    pub can_undo: bool,
-    pub can_redo: bool,
-    /// The user has changed what the machine suggested (annotating again would lose it).
-    pub user_work: bool,
-    pub entities: Vec<ExportEntity>,
-    pub labels: Vec<LabelCount>,
-    /// Suggestions still to review, accepted, rejected.
-    pub review: Review,
-    pub casualty_summary: Vec<CategorySummary>,
-    pub timeline: Vec<TimelineEntry>,
-}
-
-impl Panels {
-    fn of(doc: &Document, anns: &[ExportAnnotation], entities: Vec<ExportEntity>) -> Panels {
-        let (suggested, accepted, rejected) = doc.review_counts();
-        Panels {
-            reference_date: doc.reference_date().map(calendar::iso),
-            reference_source: doc.reference_source(),
-            user_date: doc.user_date().map(calendar::iso),
-            can_undo: doc.can_undo(),
-            can_redo: doc.can_redo(),
-            user_work: doc.has_user_work(),
-            entities,
-            labels: legend::labels(doc, anns),
-            review: Review { suggested, accepted, rejected },
-            casualty_summary: summary::summarize(doc),
-            timeline: summary::timeline(doc),
-        }
-    }
-}
-
-/// The whole view of a document.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct View {
-    pub annotations: Vec<ViewAnnotation>,
-    /// The text in chunks (a block, or a part of a long one, cut at a sentence), each with its
-    /// pieces: the page renders a chunk as one element and after an edit redraws only the
-    /// chunks that changed.
-    pub chunks: Vec<Chunk>,
-    pub blocks: Vec<ViewBlock>,
-    #[serde(flatten)]
-    pub panels: Panels,
-}
-
 fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
-    let mut d = vec![("label".to_string(), a.label.as_str().to_string())];
-    d.push(("text".into(), a.quote.clone()));
-    d.push(("origin".into(), format!("{:?}", a.origin).to_lowercase()));
-    d.push(("status".into(), format!("{:?}", a.status).to_lowercase()));
+    let name = |v: serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    let mut d = vec![("label".to_string(), a.label.as_str().to_string()), ("text".into(), a.quote.clone())];
+    d.push(("origin".into(), name(serde_json::json!(a.origin))));
+    d.push(("status".into(), name(serde_json::json!(a.status))));
     if let Some(r) = &a.rule {
         d.push(("rule".into(), r.clone()));
     }
@@ -111,46 +137,91 @@ fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
     d
 }
 
-/// The view of `doc` for the page, positions in UTF-16 units.
+/// Annotation `id` of `doc` as the editor shows it (with its entity when `entity`: the tooltip
+/// does without, since finding it groups every name of the document).
+pub fn selected(doc: &Document, id: &str, entity: bool) -> Option<Selected> {
+    let n: u32 = id.strip_prefix('a')?.parse().ok()?;
+    let a = doc.annotations().iter().find(|a| a.id == n)?;
+    let map = doc.offsets();
+    let entity = if !entity || a.status == crate::annotation::Status::Rejected { None } else { doc.entities().into_iter().find(|e| e.mentions.iter().any(|m| m == id)).map(|e| e.id) };
+    let annotation = ExportAnnotation {
+        id: a.id_string(),
+        label: a.label,
+        start: map.from_byte(a.start, Unit::Utf16),
+        end: map.from_byte(a.end, Unit::Utf16),
+        quote: doc.text()[a.start..a.end].to_string(),
+        origin: a.origin,
+        status: a.status,
+        rule: a.rule.clone(),
+        entity,
+        date: a.date.clone(),
+        casualty: a.casualty.clone(),
+    };
+    Some(Selected { details: details(&annotation), annotation })
+}
+
+/// The whole view of a document as one plain object, for scripts and tests
+/// (`window.gloss.view()`): every annotation with its details, and the panels.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct View {
+    pub annotations: Vec<Selected>,
+    #[serde(flatten)]
+    pub panels: Panels,
+}
+
+/// The whole view of `doc`, positions in UTF-16 units.
 pub fn view(doc: &Document) -> View {
-    let unit = Unit::Utf16;
-    let (anns, entities) = doc.exported(unit, true);
-    let (chunks, blocks) = layout::layout(doc, &anns, unit);
-    let panels = Panels::of(doc, &anns, entities);
-    View { annotations: anns.into_iter().map(|a| ViewAnnotation { details: details(&a), annotation: a }).collect(), chunks, blocks, panels }
+    let (anns, _) = doc.exported(Unit::Utf16, true);
+    View { annotations: anns.into_iter().map(|a| Selected { details: details(&a), annotation: a }).collect(), panels: panels::panels(doc) }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotation::Label;
+    use crate::document::Edit;
 
     #[test]
-    fn pieces_cover_text_and_nest() {
-        let doc = crate::annotate_dated("🎉 Two Palestinians were killed in Gaza.", None);
-        let v = view(&doc);
-        let pieces: Vec<&Piece> = v.chunks.iter().flat_map(|c| &c.pieces).collect();
-        let len = "🎉 Two Palestinians were killed in Gaza.".encode_utf16().count();
-        assert_eq!(pieces.first().unwrap().start, 0);
-        assert_eq!(pieces.last().unwrap().end, len);
-        assert!(pieces.windows(2).all(|w| w[0].end == w[1].start));
-        // `Palestinians` sits inside the CASUALTY `Two Palestinians`: outer id first.
-        let nested = pieces.iter().find(|p| p.ids.len() == 2).expect("a nested piece");
-        let outer = v.annotations.iter().find(|a| a.annotation.id == nested.ids[0]).unwrap();
-        assert_eq!(outer.annotation.label, Label::Casualty);
-        assert_eq!(outer.annotation.start, 3); // 🎉 is two UTF-16 units, then a space
+    fn an_edit_sends_only_the_chunks_and_marks_it_touched() {
+        let text = "Putin met Erdogan in Sochi.\n\nTwo people were killed in Gaza.\n\nThe talks in Ankara ended.";
+        let mut doc = crate::annotate_dated(text, None);
+        let (mut screen, page) = Screen::open(&doc);
+        assert_eq!(page.pieces.chunks.len(), page.layout.chunk_count());
+        assert_eq!(page.marks.len(), doc.annotations().len());
+        let gaza = doc.annotations().iter().find(|a| &text[a.start..a.end] == "Gaza").unwrap();
+        let (gaza_id, gaza_num) = (gaza.id_string(), gaza.id);
+        doc.apply(Edit::Relabel { id: gaza_id.clone(), label: "ORG".into() }, Unit::Byte).unwrap();
+        let d = screen.delta(&doc);
+        let gaza_chunk = page.layout.chunk_of(text[..text.find("Gaza").unwrap()].encode_utf16().count() as u32) as u32;
+        assert_eq!(d.pieces.chunks, [gaza_chunk], "only the paragraph of Gaza");
+        assert_eq!(d.marks.id, [gaza_num]);
+        assert_eq!(d.marks.labels[d.marks.label[0] as usize], "ORG");
+        assert!(d.removed.is_empty() && d.panels.can_undo);
+        // Nothing changed: nothing sent. A removal is listed, and its chunk drawn again.
+        let d = screen.delta(&doc);
+        assert!(d.pieces.chunks.is_empty() && d.marks.is_empty());
+        doc.apply(Edit::Remove { id: gaza_id }, Unit::Byte).unwrap();
+        let d = screen.delta(&doc);
+        assert_eq!((d.removed.clone(), d.pieces.chunks.clone()), (vec![gaza_num], vec![gaza_chunk]));
+        // Undo brings it back, as a new mark.
+        assert!(doc.undo());
+        let d = screen.delta(&doc);
+        assert_eq!(d.marks.id, [gaza_num]);
     }
 
     #[test]
-    fn repeated_lines_and_furniture_are_dim() {
-        let text = "Share\nFighting in Sweida halted\nFighting in Sweida halted\nBody text here.";
-        let v = view(&crate::annotate_dated(text, None));
-        let pieces: Vec<&Piece> = v.chunks.iter().flat_map(|c| &c.pieces).collect();
-        let dim: Vec<&str> = pieces.iter().filter(|p| p.dim).map(|p| &text[p.start..p.end]).collect();
-        assert_eq!(dim.concat(), "ShareFighting in Sweida halted");
-        assert!(pieces.iter().any(|p| p.dim && !p.ids.is_empty()), "highlights inside a repeated line stay");
-        // One chunk a line, each holding exactly its pieces.
-        assert_eq!(v.chunks.len(), 4);
-        assert!(v.chunks.iter().all(|c| c.pieces.first().unwrap().start == c.start && c.pieces.last().unwrap().end == c.end));
+    fn the_selected_annotation_has_its_entity_and_details() {
+        let text = "🎉 Vladimir Putin met Erdogan. Putin left.";
+        let doc = crate::annotate_dated(text, None);
+        let putin = doc.annotations().iter().find(|a| &text[a.start..a.end] == "Putin").unwrap().id_string();
+        let s = selected(&doc, &putin, true).unwrap();
+        assert!(s.annotation.entity.is_some());
+        assert!(selected(&doc, &putin, false).unwrap().annotation.entity.is_none());
+        assert_eq!(s.annotation.quote, "Putin");
+        assert!(s.details.iter().any(|(k, v)| k == "origin" && v == "auto"));
+        assert!(selected(&doc, "a999", true).is_none() && selected(&doc, "x", true).is_none());
+        let v = view(&doc);
+        assert_eq!(v.annotations.len(), doc.annotations().len());
+        assert_eq!(v.annotations[0].annotation.start, 3, "UTF-16 units");
     }
 }

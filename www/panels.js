@@ -1,0 +1,189 @@
+// gloss page: the bar and the side panels, drawn from the panels the core sends with every view
+// and edit (legend and label buttons, entities, casualty table, timeline, annotations by label,
+// review count, reference date) and the editor and tooltip of one annotation, which the core
+// describes on demand.
+'use strict';
+
+const panels = (() => {
+  const swatch = (label) => el('span', { class: 'swatch', 'data-label': label });
+
+  function bar() {
+    const p = app.panels;
+    const r = p.review;
+    $('review-count').textContent = `${r.suggested} to review · ${r.accepted} accepted · ${r.rejected} rejected`;
+    $('undo').disabled = !p.canUndo;
+    $('redo').disabled = !p.canRedo;
+    $('export').disabled = false;
+    $('export-csv').disabled = false;
+    const src = { user: 'given by you', dateline: 'found in the text', none: 'none: relative dates stay unresolved' }[p.referenceSource];
+    $('reference-source').textContent = p.referenceDate ? `${p.referenceDate} (${src})` : src;
+    if (document.activeElement !== $('reference-date')) $('reference-date').value = p.userDate || '';
+  }
+
+  function legend() {
+    $('legend').replaceChildren(...app.panels.labels.map((l) => {
+      const show = el('input', { type: 'checkbox', checked: !app.hidden.has(l.label), 'aria-label': `Show ${l.label} highlights` });
+      show.addEventListener('change', () => { render.filter(l.label, show.checked); entities(); });
+      const li = el('li', { 'data-label': l.label }, show, swatch(l.label), `${l.key || '–'} ${l.label}`, el('span', { class: 'count' }, ` ${l.count}`));
+      if (l.custom) {
+        const del = el('button', { type: 'button', class: 'small', title: `Delete the label ${l.label}`, 'aria-label': `Delete the label ${l.label}` }, '×');
+        del.addEventListener('click', () => edit({ op: 'deleteLabel', name: l.label }));
+        li.append(' ', del);
+      }
+      return li;
+    }));
+    $('toolbar').replaceChildren(...app.panels.labels.map((l) => {
+      const b = el('button', { type: 'button', class: 'label-button', 'data-label': l.label, title: `Label the selection ${l.label}` + (l.key ? ` (key ${l.key})` : '') }, `${l.key ? l.key + ' ' : ''}${l.label}`);
+      b.addEventListener('mousedown', (e) => e.preventDefault()); // keep the text selection
+      b.addEventListener('click', () => keys.labelSelection(l.label));
+      return b;
+    }));
+  }
+
+  function entities() {
+    $('by-entity').replaceChildren(...app.panels.entities.filter((e) => !app.hidden.has(e.label)).map((e) => {
+      const quotes = e.quotes.join(' · ');
+      const b = el('button', { type: 'button' }, swatch(e.label), ' ', e.name);
+      b.addEventListener('click', () => jump(e.mentions[0]));
+      return el('li', {}, b, el('span', { class: 'count' }, ` ×${e.mentions.length}` + (quotes !== e.name ? ` (${quotes})` : '')));
+    }));
+  }
+
+  // One row per category: best estimate, range, and the distinct figures with their mentions.
+  function casualties() {
+    const box = $('casualty-summary');
+    const rows = app.panels.casualtySummary;
+    if (!rows.length) {
+      box.replaceChildren(el('p', { class: 'muted' }, 'No casualty figures.'));
+      return;
+    }
+    const head = el('tr', {}, ...['category', 'best', 'low–high', 'figures reported'].map((h) => el('th', { scope: 'col' }, h)));
+    const body = rows.map((c) => {
+      const figures = el('td', {}, ...c.figures.map((f, i) => {
+        const b = el('button', { type: 'button', title: 'Show the first mention' }, `${f.count} (${f.qualifier})${f.mentions.length > 1 ? ` ×${f.mentions.length}` : ''}`);
+        b.addEventListener('click', () => jump(f.mentions[0]));
+        return i ? [', ', b] : b;
+      }).flat());
+      return el('tr', { 'data-category': c.category }, el('th', { scope: 'row' }, c.category), el('td', {}, String(c.best)),
+        el('td', {}, c.low === c.high ? String(c.low) : `${c.low}–${c.high}`), figures);
+    });
+    box.replaceChildren(el('table', { class: 'summary' }, el('thead', {}, head), el('tbody', {}, ...body)));
+  }
+
+  function timeline() {
+    $('timeline').replaceChildren(...app.panels.timeline.map((t) => {
+      const b = el('button', { type: 'button', title: 'Show the first mention' }, t.value);
+      b.addEventListener('click', () => jump(t.mentions[0]));
+      return el('li', { 'data-value': t.value }, b, el('span', { class: 'count' }, ` ${t.quotes.join(' · ')}${t.mentions.length > 1 ? ` ×${t.mentions.length}` : ''}`));
+    }));
+  }
+
+  function byLabel() {
+    $('by-label').replaceChildren(...app.panels.byLabel.flatMap((g) => [
+      el('h3', {}, swatch(g.label), ` ${g.label} (${g.count})`),
+      el('ul', { class: 'list' }, ...g.rows.map((r) => {
+        const b = el('button', { type: 'button' }, r.quote);
+        b.addEventListener('click', () => jump(r.id));
+        return el('li', {}, b, el('span', { class: 'count' }, (r.extra ? ` ${r.extra}` : '') + (r.n > 1 ? ` ×${r.n}` : '')));
+      })),
+    ]));
+  }
+
+  const detailsTable = (rows) => el('table', {}, el('tbody', {}, ...rows.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', {}, v)))));
+
+  function field(label, input) {
+    input.id = 'f-' + label;
+    return el('label', { for: input.id }, label + ' ', input);
+  }
+
+  function choice(options, value) {
+    const s = el('select');
+    for (const o of options) s.append(el('option', { value: o }, o));
+    s.value = value;
+    return s;
+  }
+
+  function editor() {
+    const box = $('editor');
+    const a = app.selectedId && app.session.selected(app.selectedId, true);
+    if (!a) {
+      box.replaceChildren(el('p', { class: 'muted' }, 'Click or focus a highlight to edit it. Select text and press 1–6 to add one.'));
+      return;
+    }
+    const label = choice(app.panels.labels.map((l) => l.label), a.label);
+    label.addEventListener('change', () => edit({ op: 'relabel', id: a.id, label: label.value }));
+    const btn = (txt, title, fn) => { const b = el('button', { type: 'button', title }, txt); b.addEventListener('click', fn); return b; };
+    const nudge = (edge, by) => () => edit({ op: 'nudge', id: a.id, edge, by });
+    const rows = [
+      detailsTable(a.details),
+      el('div', { class: 'row' }, field('label', label)),
+      el('div', { class: 'row' },
+        btn('◀ start', 'Widen at the start by a word (Alt+←)', nudge('start', -1)),
+        btn('start ▶', 'Narrow at the start by a word (Alt+Shift+→)', nudge('start', 1)),
+        btn('◀ end', 'Narrow at the end by a word (Alt+Shift+←)', nudge('end', -1)),
+        btn('end ▶', 'Widen at the end by a word (Alt+→)', nudge('end', 1)),
+        btn('Accept', 'Keep this annotation (A or Enter)', () => keys.review(a.id, 'accept')),
+        btn('Reject', 'Turn this suggestion down (X or Delete)', () => keys.review(a.id, 'reject')),
+        btn('Remove', 'Remove it from the document altogether', () => edit({ op: 'remove', id: a.id }))),
+    ];
+    // The entity this mention belongs to: split it out, or merge with another of the label.
+    const ent = a.entity && app.panels.entities.find((e) => e.id === a.entity);
+    if (ent) {
+      const others = app.panels.entities.filter((e) => e.label === ent.label && e.id !== ent.id);
+      const merge = el('select', { 'aria-label': 'Merge this entity with another' }, el('option', { value: '' }, 'Merge with…'),
+        ...others.map((e) => el('option', { value: e.mentions[0] }, `${e.name} (×${e.mentions.length})`)));
+      merge.addEventListener('change', () => { if (merge.value) edit({ op: 'mergeEntities', a: a.id, b: merge.value }); });
+      const row = el('div', { class: 'row' }, `Entity: ${ent.name} (×${ent.mentions.length}) `);
+      if (ent.mentions.length > 1) row.append(btn('Split out', 'Take this mention out of the entity', () => edit({ op: 'splitMention', id: a.id })));
+      if (others.length) row.append(merge);
+      rows.push(row);
+    }
+    if (a.date) {
+      const type = choice(app.vocab.dateTypes, a.date.type);
+      const value = el('input', { type: 'text', value: a.date.value });
+      rows.push(el('div', { class: 'row' }, field('type', type), field('value', value),
+        btn('Set date', 'Store this value as your correction', () => edit({ op: 'setDate', id: a.id, type: type.value, value: value.value }))));
+    }
+    if (a.casualty) {
+      const c = a.casualty;
+      const cat = choice(app.vocab.categories, c.category);
+      const qual = choice(app.vocab.qualifiers, c.qualifier);
+      const num = (v) => el('input', { type: 'number', min: '0', value: v ?? '' });
+      const count = num(c.count), min = num(c.min), max = num(c.max);
+      const victims = el('input', { type: 'text', value: c.victims ?? '' });
+      const n = (i) => (i.value === '' ? null : Number(i.value));
+      rows.push(el('div', { class: 'row' }, field('category', cat), field('qualifier', qual), field('count', count),
+        field('min', min), field('max', max), field('victims', victims),
+        btn('Set casualty', 'Store these attributes as your correction', () => edit({
+          op: 'setCasualty', id: a.id, category: cat.value, qualifier: qual.value,
+          count: n(count), min: n(min), max: n(max), victims: victims.value || null }))));
+    }
+    box.replaceChildren(...rows);
+  }
+
+  function showTip(mark) {
+    const a = app.session.selected(mark.dataset.annId, false);
+    if (!a) return;
+    const tip = $('tooltip');
+    tip.replaceChildren(detailsTable(a.details));
+    const r = mark.getBoundingClientRect();
+    tip.style.left = `${window.scrollX + r.left}px`;
+    tip.style.top = `${window.scrollY + r.bottom + 4}px`;
+    tip.hidden = false;
+  }
+  const hideTip = () => { $('tooltip').hidden = true; };
+
+  // Everything at once (a new document, or a little after an edit).
+  function all() {
+    if ($('search').value) $('search').dispatchEvent(new Event('input'));
+    legend();
+    entities();
+    byLabel();
+    casualties();
+    timeline();
+    editor();
+    bar();
+  }
+
+  return { all, bar, editor, showTip, hideTip };
+})();

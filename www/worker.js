@@ -1,0 +1,191 @@
+// gloss page: annotating a text. A short text (a few thousand words, a few milliseconds) is
+// annotated at once on the page's thread. A long one goes to a Web Worker running a second
+// copy of the core, made from the page's own code (a Blob URL, so it works from file://): the
+// worker annotates it, lays out and cuts the article, writes the stored form, and hands it all
+// over as typed arrays moved without copying; the page opens the text with what the worker
+// found (reading nothing again) and draws. The worker says how far it is, and is stopped when
+// a new text comes. Where no worker can start, the page annotates by itself.
+'use strict';
+
+const work = (() => {
+  const WORKER_FROM = 20000;   // characters: shorter texts are done faster than handed over
+  let module = null;           // the compiled core, shared with the worker
+  let glue = '';               // wasm-bindgen's loader, run again in the worker
+  let worker = null;
+  let job = 0;
+  let running = null;          // {id, t, date, asNew, resolve, reject}
+  let progressTimer = null;
+  let timing = null;           // where the time of the last annotation went, in ms
+  let adopted = 0;             // the job whose text the page opened last
+
+  // Runs inside the worker (after the loader): it sees nothing of the page.
+  function workerMain() {
+    let session = null;
+    let ready = null;
+    let why = '';
+    self.glossPanicked = (m) => { why = m; };
+    // The buffers of every typed array in a result, to move them instead of copying.
+    const buffers = (v, out) => {
+      if (ArrayBuffer.isView(v)) out.push(v.buffer);
+      else if (v && typeof v === 'object') for (const x of Object.values(v)) buffers(x, out);
+      return out;
+    };
+    self.onmessage = async (e) => {
+      const m = e.data;
+      try {
+        if (m.type === 'init') {
+          ready = (async () => {
+            await wasm_bindgen({ module_or_path: m.module });
+            session = new wasm_bindgen.Session();
+            session.annotateToJson('On 1 January 2025, three people were killed in Paris, officials said.', '');
+          })();
+          await ready;
+          self.postMessage({ type: 'ready' });
+        } else if (m.type === 'find') {
+          await ready;
+          const t = performance.now();
+          const result = session.annotateForPage(m.text, m.date, m.labels, m.id);
+          result.total = performance.now() - t;
+          self.postMessage({ type: 'found', id: m.id, result }, buffers(result, []));
+          // The stored form, once the page has what it draws.
+          self.postMessage({ type: 'saved', id: m.id, saved: session.saveJson() });
+        }
+      } catch (err) {
+        self.postMessage({ type: 'error', id: m.id, message: why || (err && err.message) || String(err) });
+      }
+    };
+  }
+
+  function start(compiled, loader) {
+    module = compiled;
+    glue = loader;
+    worker = spawn();
+  }
+
+  function spawn() {
+    if (!module || !glue || typeof Worker === 'undefined') return null;
+    let w;
+    try {
+      const url = URL.createObjectURL(new Blob([glue, '\n;(', workerMain.toString(), ')();\n'], { type: 'text/javascript' }));
+      w = new Worker(url, { name: 'gloss-annotator' });
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    } catch (e) {
+      return null;
+    }
+    w.onmessage = (e) => { if (w === worker) onMessage(e.data); };
+    w.onerror = (e) => {
+      e.preventDefault();
+      if (w !== worker) return;
+      // A worker that cannot run: the page annotates by itself from now on.
+      worker = null;
+      w.terminate();
+      const r = running;
+      if (r) { running = null; hideProgress(); here(r.t, r.date, r.asNew).then(r.resolve, r.reject); }
+    };
+    w.postMessage({ type: 'init', module });
+    document.body.dataset.worker = 'starting';
+    return w;
+  }
+
+  function onMessage(m) {
+    if (m.type === 'ready') { document.body.dataset.worker = 'ready'; return; }
+    if (m.type === 'saved') { if (m.id === adopted) store.takeSaved(m.saved); return; }
+    const r = running;
+    if (!r || m.id !== r.id) return;
+    if (m.type === 'progress') {
+      $('progress').value = m.done;
+      $('progress-text').textContent = `${Math.round(m.done * 100)}%`;
+    } else if (m.type === 'found') {
+      running = null;
+      hideProgress();
+      const res = m.result;
+      const t1 = performance.now();
+      adopted = r.id;
+      // Drawn at once; the page's core takes the document in the next task (before any click
+      // can reach it), so no task holds the page long.
+      let t2 = 0, t3 = 0;
+      const took = new Promise((done, fail) => setTimeout(() => {
+        t2 = performance.now();
+        try {
+          app.session.adopt(r.t, r.date, res.handover, res.page.layout, store.labels());
+          t3 = performance.now();
+          done();
+        } catch (e) {
+          fail(e);
+        }
+      }, 0));
+      opened(() => res.page, r.asNew, null, r.t)
+        .then(() => took)
+        .then(() => {
+          const t4 = performance.now();
+          timing = { worker: res.ms, convert: res.total - res.ms, handover: t1 - r.t0 - res.total, adopt: t3 - t2, draw: t4 - t1 - (t3 - t2), total: t4 - r.t0 };
+          r.resolve(true);
+        }, r.reject);
+    } else if (m.type === 'error') {
+      running = null;
+      hideProgress();
+      // The worker's core may be broken after a failure: a fresh one takes its place.
+      worker.terminate();
+      worker = spawn();
+      r.reject(new Error(m.message));
+    }
+  }
+
+  function hideProgress() {
+    clearTimeout(progressTimer);
+    $('progress-box').hidden = true;
+    document.body.removeAttribute('data-busy');
+  }
+
+  // Stops the annotation under way, if any: its text is no longer wanted.
+  function cancel(why) {
+    const r = running;
+    if (!r) return false;
+    running = null;
+    hideProgress();
+    worker.terminate();
+    worker = spawn();
+    r.resolve(false);
+    if (why) say(why);
+    return true;
+  }
+
+  // `make` opens the new text in the core and returns its page; the document on screen is
+  // saved first (when the new one is a document of its own), so nothing of it is lost.
+  // A page from the worker brings its text, and its stored form follows (`text` given).
+  function opened(make, asNew, saved, text) {
+    if (asNew) store.flush();
+    const page = make();
+    store.replaced(asNew);
+    app.selectedId = null;
+    const drawn = render.show(page, text);
+    store.scheduleSave(saved, text !== undefined);
+    return drawn.then(() => true);
+  }
+
+  const here = (t, date, asNew) => opened(() => app.session.open(t, date || '', store.labels()), asNew);
+
+  // Annotates `t` and shows it (as a new document with `asNew`, else in place of the one on
+  // screen); resolves true when it is drawn, false when cancelled.
+  function annotate(t, date, asNew) {
+    cancel();
+    try { app.session.checkSize(t); } catch (e) { return Promise.reject(e); }
+    // Another text becomes a document of its own; the same text annotated again replaces it.
+    if (asNew === undefined) asNew = !!app.text && t !== app.text;
+    if (!worker || t.length < WORKER_FROM) {
+      try { return here(t, date, asNew); } catch (e) { return Promise.reject(e); }
+    }
+    const id = ++job;
+    return new Promise((resolve, reject) => {
+      running = { id, t, date: date || '', asNew, resolve, reject, t0: performance.now() };
+      document.body.dataset.busy = 'true';
+      $('progress').value = 0;
+      $('progress-text').textContent = '0%';
+      // Short texts are done before a bar would be seen.
+      progressTimer = setTimeout(() => { $('progress-box').hidden = false; }, 150);
+      worker.postMessage({ type: 'find', id, text: t, date: date || '', labels: store.labels() });
+    });
+  }
+
+  return { start, annotate, cancel, timing: () => timing };
+})();

@@ -85,6 +85,31 @@ for (const [name, text, n] of [['example article', article, runs], ['50,000-word
   }
   rows.push({ name, words: words(text), anns, annotate: median(a), longest: median(l), edit: median(e), panels: median(p) });
 }
+// The user's path on a long paste against the core alone, on the same text in the same page:
+// `show` (two workers annotate, the page opens the text with what they found and draws it; it
+// resolves when the article is drawn) and `annotateToJson` (the core on the page's thread, the
+// whole pipeline with the JSON export), with the longest task of the page's thread meanwhile and
+// where `show`'s time went.
+let mb18 = news;
+while (Buffer.byteLength(mb18) < 1_800_000) mb18 += '\n\n' + news;
+mb18 = mb18.slice(0, 1_800_000);
+const paths = [];
+for (const [name, text] of [['1 MB paste', mb], ['1.8 MB paste', mb18]]) {
+  const s = [], c = [], l = [], parts = [];
+  for (let r = 0; r < runs; r++) {
+    // (A character more each run: nothing can be remembered from the run before.)
+    const t = text + ' '.repeat(r);
+    const res = await annotateAndRender(t);
+    s.push(res.painted);
+    l.push(res.longest);
+    parts.push(await page.evaluate(() => window.gloss.timing()));
+    c.push(await page.evaluate((t) => { const t0 = performance.now(); window.gloss.annotateToJson(t, '2025-07-20'); return performance.now() - t0; }, t));
+  }
+  const part = (k) => median(parts.map((p) => p[k]));
+  paths.push({ name, bytes: Buffer.byteLength(text), words: words(text), show: median(s), core: median(c), longest: median(l),
+    parts: `worker ${part('worker').toFixed(0)}, hand-over ${(part('convert') + part('handover')).toFixed(0)}, opening ${part('adopt').toFixed(0)}, drawing ${part('draw').toFixed(0)} ms` });
+}
+
 // gloss and compromise (from npm) on the same texts in the same page: the core's whole pipeline
 // with the JSON export, against compromise's parse and its people, places and organisations.
 await page.evaluate(readFileSync(join(root, 'node_modules/compromise/builds/compromise.js'), 'utf8'));
@@ -107,6 +132,12 @@ for (const p of peers) {
 const last = peers[peers.length - 1];
 console.log(`  memory after the 1 MB text: wasm ${(last.mem / 1048576).toFixed(0)} MiB, JS heap ${(last.heap / 1048576).toFixed(0)} MiB`);
 console.log(`  dist/gloss.html opened from disk: ready in ${median(ready).toFixed(0)} ms; the first annotation of the example 0.5 s later takes ${firstMs.toFixed(0)} ms`);
+for (const p of paths) {
+  const sw = p.words / (p.show / 1000), cw = p.words / (p.core / 1000);
+  console.log(`  ${p.name} (${p.bytes.toLocaleString('en')} bytes, ${p.words.toLocaleString('en')} words): show ${p.show.toFixed(0)} ms = ${Math.round(sw).toLocaleString('en')} words/s; ` +
+    `core alone ${p.core.toFixed(0)} ms = ${Math.round(cw).toLocaleString('en')} words/s; show at ${(100 * sw / cw).toFixed(0)}% of the core; ` +
+    `longest task ${p.longest.toFixed(0)} ms (${p.parts})`);
+}
 for (const r of rows) {
   console.log(`  ${r.name}: ${r.words} words, ${r.anns} annotations; annotate + render ${r.annotate.toFixed(1)} ms ` +
     `(longest task on the page's thread ${r.longest.toFixed(0)} ms); ` +

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use crate::document::Document;
 use crate::error::Result;
-use crate::recognize::pipeline;
+use crate::recognize::pipeline::{self, Part};
 use crate::text::calendar;
 
 /// Annotates `text`, with relative dates resolved against `reference` (`YYYY-MM-DD`, or empty
@@ -38,4 +38,38 @@ pub fn annotate_with(text: impl Into<String>, reference: Option<Date>, progress:
     let found = pipeline::recognize_with(doc.text(), doc.segmentation(), doc.reference_date(), progress);
     doc.suggest(found);
     doc
+}
+
+/// Half `which` (0 or 1) of the first pass on `doc`'s text, for two threads sharing it (see
+/// [`pipeline::halves`]); [`join`] puts the halves together.
+pub fn half(doc: &Document, which: usize, progress: &mut dyn FnMut(f64)) -> Part {
+    let sentences = pipeline::halves(doc.segmentation(), doc.text().len())[which.min(1)].clone();
+    pipeline::part(doc.text(), doc.segmentation(), doc.reference_date(), sentences, progress)
+}
+
+/// Gives `doc` the suggestions of both halves of its first pass, as [`annotate_dated`] would.
+pub fn join(doc: &mut Document, halves: [Part; 2]) {
+    let found = pipeline::finish(doc.text(), halves.into());
+    doc.suggest(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_halves_joined_give_what_one_pass_gives() {
+        let example = include_str!("../../shared/examples/syria-two-articles.txt");
+        let news = "Putin met Erdogan in Sochi on Saturday. That year was hard. Two people were killed in Gaza.\n\nPutin left. The following month, 12 people were wounded.";
+        for text in [example, news, "", "One sentence only."] {
+            let reference = crate::text::calendar::parse_iso("2025-07-20").ok();
+            let whole = annotate_dated(text, reference);
+            let mut doc = Document::dated(text, reference);
+            // The second half crosses as JSON, as between the page's two workers.
+            let second: Part = serde_json::from_str(&serde_json::to_string(&half(&doc, 1, &mut |_| {})).unwrap()).unwrap();
+            let first = half(&doc, 0, &mut |_| {});
+            join(&mut doc, [first, second]);
+            assert_eq!(crate::format::gloss::to_json(&doc), crate::format::gloss::to_json(&whole), "{text}");
+        }
+    }
 }

@@ -229,13 +229,44 @@ impl CasualtyAttrs {
     }
 }
 
+/// Rule ids as `&'static str` when read back from text (a proposal handed from one thread to
+/// another): each distinct id is kept once for the life of the program (a few dozen at most).
+pub mod rule_id {
+    static KNOWN: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+
+    /// The id `s`, kept.
+    pub fn intern(s: &str) -> &'static str {
+        let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = known.iter().find(|k| **k == s) {
+            return k;
+        }
+        let k: &'static str = Box::leak(s.to_string().into_boxed_str());
+        known.push(k);
+        k
+    }
+
+    pub fn serialize<S: serde::Serializer>(id: &&'static str, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(id)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+        let s: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(d)?;
+        Ok(intern(&s))
+    }
+}
+
+/// A rule's id (serialized through [`rule_id`]; an alias, so serde's derive does not take the
+/// field for text borrowed from its input).
+pub type RuleId = &'static str;
+
 /// A recognizer's proposal: a byte span with a label, the rule that made it and its attributes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Candidate {
     pub start: usize,
     pub end: usize,
     pub label: Label,
-    pub rule: &'static str,
+    #[serde(with = "rule_id")]
+    pub rule: RuleId,
     pub date: Option<DateAttrs>,
     pub casualty: Option<CasualtyAttrs>,
 }

@@ -147,11 +147,13 @@ impl Progress {
     }
 }
 
-/// The one long-lived handle: the document, and what the page shows of it.
+/// The one long-lived handle: the document, and what the page shows of it (and in the
+/// page's worker, the first half of a text whose second half another worker is reading).
 #[wasm_bindgen]
 pub struct Session {
     doc: Document,
     screen: Screen,
+    first_half: Option<(Document, crate::recognize::pipeline::Part, bool, Vec<LabelDef>, f64)>,
 }
 
 #[wasm_bindgen]
@@ -165,7 +167,7 @@ impl Session {
                 gloss_panicked(&info.to_string());
             }))
         });
-        Session { doc: Document::new(""), screen: Screen::default() }
+        Session { doc: Document::new(""), screen: Screen::default(), first_half: None }
     }
 
     /// The words the page takes from the core (labels, date types, categories, formats…).
@@ -195,15 +197,58 @@ impl Session {
     /// how long the core took (`ms`). The stored form follows ([`Session::save_json`]).
     #[wasm_bindgen(js_name = annotateForPage)]
     pub fn annotate_for_page(&mut self, text: &str, date: &str, labels: JsValue, job: u32) -> Result<JsValue, JsError> {
+        self.begin_halves(text, date, labels, job, false)?;
+        self.end_halves(None, job)
+    }
+
+    /// In the page's second worker: the second half of the first pass on `text` (the
+    /// sentences past its middle), as JSON text for the first worker.
+    #[wasm_bindgen(js_name = secondHalf)]
+    pub fn second_half(&self, text: &str, date: &str) -> Result<String, JsError> {
+        limit::check_page_size(text).map_err(err)?;
+        let doc = Document::dated(text, reference(date)?);
+        Ok(serde_json::to_string(&crate::half(&doc, 1, &mut |_| {})).expect("a part serializes"))
+    }
+
+    /// In the page's worker: the first half of the first pass on `text` (telling the page how
+    /// far it is), kept until [`Session::end_halves`] brings the second; `split` false reads
+    /// the whole text here.
+    #[wasm_bindgen(js_name = beginHalves)]
+    pub fn begin_halves(&mut self, text: &str, date: &str, labels: JsValue, job: u32, split: bool) -> Result<(), JsError> {
         limit::check_page_size(text).map_err(err)?;
         let labels: Vec<LabelDef> = from_js(labels, "labels")?;
         let scope = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok();
         let t0 = scope.as_ref().and_then(|s| s.performance()).map_or(0.0, |p| p.now());
         let mut progress = Progress { scope, job, last: f64::NEG_INFINITY };
-        let mut doc = crate::annotate_with(text, reference(date)?, &mut |p| progress.report(p));
+        let doc = Document::dated(text, reference(date)?);
+        let part = if split {
+            crate::half(&doc, 0, &mut |p| progress.report(0.9 * p))
+        } else {
+            crate::recognize::pipeline::part(doc.text(), doc.segmentation(), doc.reference_date(), 0..doc.segmentation().sentences.len(), &mut |p| progress.report(0.9 * p))
+        };
+        self.first_half = Some((doc, part, split, labels, t0));
+        Ok(())
+    }
+
+    /// In the page's worker: joins the kept first half with the second (JSON text from the
+    /// other worker; none when the whole text was read here, or to read it here after all),
+    /// keeps the document, and returns what [`Session::annotate_for_page`] returns.
+    #[wasm_bindgen(js_name = endHalves)]
+    pub fn end_halves(&mut self, second: Option<String>, job: u32) -> Result<JsValue, JsError> {
+        let (mut doc, first, split, labels, t0) = self.first_half.take().ok_or_else(|| err("no first half to join"))?;
+        let parts = match (split, second) {
+            (false, _) => vec![first],
+            (true, Some(json)) => vec![first, serde_json::from_str(&json).map_err(|e| err(format!("bad second half: {e}")))?],
+            // The other worker failed: the rest here.
+            (true, None) => vec![first, crate::half(&doc, 1, &mut |_| {})],
+        };
+        let found = crate::recognize::pipeline::finish(doc.text(), parts);
+        doc.suggest(found);
         doc.set_custom_labels(labels).map_err(err)?;
         let (_, page) = Screen::open(&doc);
-        let ms = progress.scope.as_ref().and_then(|s| s.performance()).map_or(0.0, |p| p.now()) - t0;
+        let scope = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok();
+        let _ = scope.as_ref().map(|s| s.post_message(&object(&[("type", "progress".into()), ("id", job.into()), ("done", 1.0.into())])));
+        let ms = scope.as_ref().and_then(|s| s.performance()).map_or(0.0, |p| p.now()) - t0;
         let out = object(&[("handover", handover_js(&doc.handover())), ("page", page_js(&page)), ("ms", ms.into())]);
         self.doc = doc;
         Ok(out.into())

@@ -29,24 +29,24 @@ const render = (() => {
   }
 
   // Marks are cloned from one template per label and state, then given their id and name.
-  const templates = new Map();
+  const templates = new Map();   // label -> [template by state]
   function markEl(id) {
     const a = app.marks.get(id);
-    const key = a.label + '\u0000' + a.state;
-    let t = templates.get(key);
+    let byState = templates.get(a.label);
+    if (!byState) templates.set(a.label, byState = []);
+    let t = byState[a.state];
     if (!t) {
       const status = app.vocab.statuses[a.state & 3];
-      t = document.createElement('mark');
+      t = byState[a.state] = document.createElement('mark');
       t.className = 'ann ' + status + (a.state & 4 ? ' user' : '');
       t.dataset.label = a.label;
       t.dataset.status = status;
       t.tabIndex = 0;
-      templates.set(key, t);
     }
     const m = t.cloneNode(false);
-    m.dataset.annId = 'a' + id;
-    if ('a' + id === app.selectedId) m.classList.add('selected');
-    if (app.hidden.has(a.label)) m.classList.add('off');
+    m.setAttribute('data-ann-id', 'a' + id);
+    if (app.selectedId !== null && 'a' + id === app.selectedId) m.classList.add('selected');
+    if (app.hidden.size && app.hidden.has(a.label)) m.classList.add('off');
     m.setAttribute('aria-label', `${a.label}, ${t.dataset.status}: ${app.text.slice(a.start, a.end)}`);
     return m;
   }
@@ -83,6 +83,13 @@ const render = (() => {
     return root;
   }
 
+  // Runs `fn` in a task of its own, as soon as the page has answered what waits (no timer's
+  // minimum delay between slices).
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => queue.shift()();
+  const next = (fn) => { queue.push(fn); channel.port2.postMessage(0); };
+
   // The whole article of `page`; `drawn` resolves when it is all on screen.
   function article(pieces) {
     const g = ++gen;
@@ -91,7 +98,6 @@ const render = (() => {
     for (let j = 0; j < pieces.chunks.length; j++) chunkSrc.set(pieces.chunks[j], [pieces, j]);
     const keys = [...pieces.chunks];
     const art = $('article');
-    art.replaceChildren();
     let i = 0, page = null, pageChars = 0;
     drawn = new Promise((done) => {
       const slice = (budget) => {
@@ -113,12 +119,18 @@ const render = (() => {
           page.append(node);
           pageChars += app.layout.cuts[k + 1] - start;
           i++;
-        } while (i < keys.length && performance.now() - t0 < budget);
+        } while (i < keys.length && ((i & 15) || performance.now() - t0 < budget));
         art.append(part);
-        if (i < keys.length) setTimeout(() => slice(20), 0);
+        if (i < keys.length) next(() => slice(40));
         else { placeHandles(); done(); }
       };
-      if (keys.length) slice(30); else done();
+      // The old article goes in a task of its own (taking a long one down is work too), then the
+      // first slice.
+      next(() => {
+        if (g !== gen) { done(); return; }
+        art.replaceChildren();
+        if (keys.length) next(() => slice(30)); else done();
+      });
     });
     return drawn;
   }
@@ -136,7 +148,7 @@ const render = (() => {
     colours(app.panels.labels);
     store.keepLabels(app.panels.labels);
     const done = article(page.pieces);
-    if (page.pieces.chunks.length > 200) { panels.bar(); done.then(() => panels.all()); } else panels.all();
+    if (page.pieces.chunks.length > 200) { panels.bar(); done.then(() => next(panels.all)); } else panels.all();
     say('');
     return done;
   }

@@ -1,10 +1,12 @@
 // gloss page: annotating a text. A short text (a few thousand words, a few milliseconds) is
-// annotated at once on the page's thread. A long one goes to a Web Worker running a second
-// copy of the core, made from the page's own code (a Blob URL, so it works from file://): the
-// worker annotates it, lays out and cuts the article, writes the stored form, and hands it all
-// over as typed arrays moved without copying; the page opens the text with what the worker
-// found (reading nothing again) and draws. The worker says how far it is, and is stopped when
-// a new text comes. Where no worker can start, the page annotates by itself.
+// annotated at once on the page's thread. A long one goes to two Web Workers, each running a
+// copy of the core made from the page's own code (a Blob URL, so it works from file://): the
+// helper reads the sentences of the text's second half, the main worker the first, then joins
+// both (the passes over the whole document are its), lays out and cuts the article, and hands
+// it over as typed arrays moved without copying; the page opens the text with what the worker
+// found (reading nothing again) and draws, and the worker writes the stored form meanwhile.
+// The worker says how far it is; both are stopped when a new text comes. Where no worker can
+// start, the page annotates by itself; without the helper, the main worker reads it all.
 'use strict';
 
 const work = (() => {
@@ -12,6 +14,7 @@ const work = (() => {
   let module = null;           // the compiled core, shared with the worker
   let glue = '';               // wasm-bindgen's loader, run again in the worker
   let worker = null;
+  let helper = null;
   let job = 0;
   let running = null;          // {id, t, date, asNew, resolve, reject}
   let progressTimer = null;
@@ -30,6 +33,12 @@ const work = (() => {
       else if (v && typeof v === 'object') for (const x of Object.values(v)) buffers(x, out);
       return out;
     };
+    const halves = new Map();    // job -> the second half, or the resolve of a wait for it
+    const second = (id) => {
+      const h = halves.get(id);
+      if (h && !h.wait) { halves.delete(id); return Promise.resolve(h.part); }
+      return new Promise((wait) => halves.set(id, { wait }));
+    };
     self.onmessage = async (e) => {
       const m = e.data;
       try {
@@ -37,14 +46,27 @@ const work = (() => {
           ready = (async () => {
             await wasm_bindgen({ module_or_path: m.module });
             session = new wasm_bindgen.Session();
-            session.annotateToJson('On 1 January 2025, three people were killed in Paris, officials said.', '');
+            // A few pages of news-like text, so the core's code is compiled for speed before a
+            // long paste comes (the first use of cold code runs several times slower).
+            const warm = 'On 1 January 2025, three people were killed in Paris, officials said. President Emmanuel Macron met Olaf Scholz in Berlin on Tuesday; at least 12 people were wounded.\n\n';
+            session.annotateToJson(warm.repeat(150), '');
           })();
           await ready;
           self.postMessage({ type: 'ready' });
+        } else if (m.type === 'half') {
+          // The second half of a job: read here (the helper), or brought here (the main worker).
+          if (m.text !== undefined) {
+            await ready;
+            self.postMessage({ type: 'half', id: m.id, part: session.secondHalf(m.text, m.date) });
+          } else {
+            const h = halves.get(m.id);
+            if (h && h.wait) { halves.delete(m.id); h.wait(m.part); } else halves.set(m.id, { part: m.part });
+          }
         } else if (m.type === 'find') {
           await ready;
           const t = performance.now();
-          const result = session.annotateForPage(m.text, m.date, m.labels, m.id);
+          session.beginHalves(m.text, m.date, m.labels, m.id, m.split);
+          const result = session.endHalves(m.split ? await second(m.id) : undefined, m.id);
           result.total = performance.now() - t;
           self.postMessage({ type: 'found', id: m.id, result }, buffers(result, []));
           // The stored form, once the page has what it draws.
@@ -60,21 +82,23 @@ const work = (() => {
     module = compiled;
     glue = loader;
     worker = spawn();
+    helper = spawn(true);
   }
 
-  function spawn() {
+  function spawn(isHelper) {
     if (!module || !glue || typeof Worker === 'undefined') return null;
     let w;
     try {
       const url = URL.createObjectURL(new Blob([glue, '\n;(', workerMain.toString(), ')();\n'], { type: 'text/javascript' }));
-      w = new Worker(url, { name: 'gloss-annotator' });
+      w = new Worker(url, { name: isHelper ? 'gloss-helper' : 'gloss-annotator' });
       setTimeout(() => URL.revokeObjectURL(url), 60000);
     } catch (e) {
       return null;
     }
-    w.onmessage = (e) => { if (w === worker) onMessage(e.data); };
+    w.onmessage = (e) => { if (w === worker) onMessage(e.data); else if (w === helper) onHelper(e.data); };
     w.onerror = (e) => {
       e.preventDefault();
+      if (w === helper) { helper = null; w.terminate(); helperFailed(); return; }
       if (w !== worker) return;
       // A worker that cannot run: the page annotates by itself from now on.
       worker = null;
@@ -83,8 +107,22 @@ const work = (() => {
       if (r) { running = null; hideProgress(); here(r.t, r.date, r.asNew).then(r.resolve, r.reject); }
     };
     w.postMessage({ type: 'init', module });
-    document.body.dataset.worker = 'starting';
+    if (!isHelper) document.body.dataset.worker = 'starting';
     return w;
+  }
+
+  // The helper's second half goes to the main worker; if the helper fails, the main worker
+  // reads that half itself.
+  function onHelper(m) {
+    const r = running;
+    if (!r || m.id !== r.id || !r.split) return;
+    if (m.type === 'half') worker.postMessage({ type: 'half', id: m.id, part: m.part });
+    else if (m.type === 'error') helperFailed();
+  }
+  function helperFailed() {
+    const r = running;
+    if (r && r.split) worker.postMessage({ type: 'half', id: r.id, part: undefined });
+    if (!helper) helper = spawn(true);
   }
 
   function onMessage(m) {
@@ -118,15 +156,14 @@ const work = (() => {
         .then(() => took)
         .then(() => {
           const t4 = performance.now();
-          timing = { worker: res.ms, convert: res.total - res.ms, handover: t1 - r.t0 - res.total, adopt: t3 - t2, draw: t4 - t1 - (t3 - t2), total: t4 - r.t0 };
+          timing = { split: r.split, worker: res.ms, convert: res.total - res.ms, handover: t1 - r.t0 - res.total, adopt: t3 - t2, draw: t4 - t1 - (t3 - t2), total: t4 - r.t0 };
           r.resolve(true);
         }, r.reject);
     } else if (m.type === 'error') {
       running = null;
       hideProgress();
-      // The worker's core may be broken after a failure: a fresh one takes its place.
-      worker.terminate();
-      worker = spawn();
+      // The workers' cores may be broken after a failure: fresh ones take their place.
+      restart();
       r.reject(new Error(m.message));
     }
   }
@@ -143,11 +180,17 @@ const work = (() => {
     if (!r) return false;
     running = null;
     hideProgress();
-    worker.terminate();
-    worker = spawn();
+    restart();
     r.resolve(false);
     if (why) say(why);
     return true;
+  }
+
+  function restart() {
+    worker?.terminate();
+    helper?.terminate();
+    worker = spawn();
+    helper = spawn(true);
   }
 
   // `make` opens the new text in the core and returns its page; the document on screen is
@@ -176,14 +219,16 @@ const work = (() => {
       try { return here(t, date, asNew); } catch (e) { return Promise.reject(e); }
     }
     const id = ++job;
+    const split = !!helper;
     return new Promise((resolve, reject) => {
-      running = { id, t, date: date || '', asNew, resolve, reject, t0: performance.now() };
+      running = { id, t, date: date || '', asNew, resolve, reject, t0: performance.now(), split };
       document.body.dataset.busy = 'true';
       $('progress').value = 0;
       $('progress-text').textContent = '0%';
       // Short texts are done before a bar would be seen.
       progressTimer = setTimeout(() => { $('progress-box').hidden = false; }, 150);
-      worker.postMessage({ type: 'find', id, text: t, date: date || '', labels: store.labels() });
+      worker.postMessage({ type: 'find', id, text: t, date: date || '', labels: store.labels(), split });
+      if (split) helper.postMessage({ type: 'half', id, text: t, date: date || '' });
     });
   }
 

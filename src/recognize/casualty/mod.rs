@@ -61,8 +61,13 @@ pub const RULES: &[Rule] = &[
 
 /// Casualty candidates in `text`.
 pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
+    sentences(text, seg, 0..seg.sentences.len())
+}
+
+/// Casualty candidates in some sentences of `text` (each sentence is read alone).
+pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>) -> Vec<Candidate> {
     let mut out = Vec::new();
-    for s in &seg.sentences {
+    for s in &seg.sentences[range] {
         sentence_casualties(text, s, &mut out);
     }
     out

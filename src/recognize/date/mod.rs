@@ -63,11 +63,17 @@ pub fn rules() -> Vec<crate::recognize::rule::Rule> {
 
 /// Date candidates in `text`, resolved against `reference`.
 pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec<Candidate> {
+    finish(text, [sentences(text, seg, reference, 0..seg.sentences.len())])
+}
+
+/// The dates of some sentences of `text`, before the pass that resolves anaphoric dates
+/// against the last date named (see [`finish`]).
+pub fn sentences(text: &str, seg: &Segmentation, reference: Option<Date>, range: std::ops::Range<usize>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     // A report on quarterly results compares quarters throughout (`a year earlier` is the same
     // quarter a year back), also in sentences that do not say `quarter`.
     let quarterly = text.contains("quarter") || text.contains("Quarter");
-    for s in &seg.sentences {
+    for s in &seg.sentences[range] {
         let sentence = &text[s.start..s.end];
         let lower = sentence.to_lowercase();
         let mut found: Vec<Candidate> = Vec::new();
@@ -131,6 +137,12 @@ pub fn recognize(text: &str, seg: &Segmentation, reference: Option<Date>) -> Vec
         widen(sentence, s.start, &mut kept);
         out.extend(kept);
     }
+    out
+}
+
+/// The dates of all a text's sentences (in order), anaphoric ones resolved (`that year`).
+pub fn finish(text: &str, parts: impl IntoIterator<Item = Vec<Candidate>>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = parts.into_iter().flatten().collect();
     anaphora(text, &mut out);
     out
 }

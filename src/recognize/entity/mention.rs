@@ -1,11 +1,13 @@
 //! A name found in a sentence before the document pass, and the title test that rules share.
 
+use serde::{Deserialize, Serialize};
+
 use crate::annotation::Label;
 use crate::recognize::gazetteer::Gazetteer;
 use crate::text::segment::Sentence;
 
 /// One name found in a sentence before the document pass.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Mention {
     pub(super) start: usize,
     pub(super) end: usize,
@@ -13,7 +15,8 @@ pub(super) struct Mention {
     /// The rule that proposed it: an id of the catalogue (`entity/title-person`), or for a
     /// reading that only waits for the document pass, a bare name (`given-name`, `org-word`):
     /// such a mention becomes `entity/same-name` where the document knows the name, or nothing.
-    pub(super) rule: &'static str,
+    #[serde(with = "crate::annotation::rule_id")]
+    pub(super) rule: crate::annotation::RuleId,
     /// Evidence from the name itself or a list (not just its shape).
     pub(super) strong: bool,
     /// Sentence-initial or in a Title Case line: a capital here says little.

@@ -22,6 +22,8 @@ pub use self::rules::RULES;
 use self::mention::Mention;
 use self::sentence::Sentences;
 use self::words::*;
+use serde::{Deserialize, Serialize};
+
 use crate::annotation::{Candidate, Label};
 use crate::hash::FxHashMap as HashMap;
 use crate::recognize::gazetteer::{self, Hit};
@@ -35,14 +37,26 @@ pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
 
 /// [`recognize`], telling `progress` the share of sentences done (0 to 1) now and then.
 pub fn recognize_with(text: &str, seg: &Segmentation, progress: &mut dyn FnMut(f64)) -> Vec<Candidate> {
+    finish(text, [mentions(text, seg, 0..seg.sentences.len(), progress)])
+}
+
+/// The names some sentences hold before the document pass: what one thread hands another when
+/// two share a long text (the sentence-by-sentence work is most of the time).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Mentions(Vec<Mention>);
+
+/// The mentions of `sentences` of `text` (the whole text is read for what the model learns of
+/// the document), telling `progress` the share done now and then.
+pub fn mentions(text: &str, seg: &Segmentation, sentences: std::ops::Range<usize>, progress: &mut dyn FnMut(f64)) -> Mentions {
     let g = gazetteer::get();
     let model = tagger::model();
     let doc = tagger::DocInfo::new(text, seg);
     let hit_at: HashMap<usize, Hit> = doc.hits.iter().map(|h| (h.start, *h)).collect();
     let mut mentions = Vec::new();
-    let n = seg.sentences.len().max(1) as f64;
-    for (i, s) in seg.sentences.iter().enumerate() {
-        if i % 512 == 0 {
+    let n = sentences.len().max(1) as f64;
+    let first = sentences.start;
+    for (i, s) in seg.sentences[sentences].iter().enumerate() {
+        if (first + i) % 512 == 0 {
             progress(i as f64 / n);
         }
         let mut rules = Vec::new();
@@ -120,5 +134,11 @@ pub fn recognize_with(text: &str, seg: &Segmentation, progress: &mut dyn FnMut(f
         });
         mentions.extend(found);
     }
-    document::document_pass(text, mentions)
+    Mentions(mentions)
+}
+
+/// Names from the mentions of all a text's sentences (in order): one pass over the document
+/// gives each name one label.
+pub fn finish(text: &str, parts: impl IntoIterator<Item = Mentions>) -> Vec<Candidate> {
+    document::document_pass(text, parts.into_iter().flat_map(|m| m.0).collect())
 }

@@ -48,7 +48,8 @@ fn stages(c: &mut Criterion) {
     g.bench_function("resolve", |b| b.iter(|| proposals.iter().map(|p| gloss::recognize::resolve::resolve(black_box(p.clone())).len()).sum::<usize>()));
     let docs: Vec<_> = dev.iter().map(|t| gloss::annotate(t, Some("2025-07-20")).unwrap()).collect();
     g.bench_function("export", |b| b.iter(|| docs.iter().map(|d| gloss::format::gloss::to_json(black_box(d)).len()).sum::<usize>()));
-    g.bench_function("view", |b| b.iter(|| docs.iter().map(|d| serde_json::to_string(&gloss::view::view(black_box(d))).unwrap().len()).sum::<usize>()));
+    // The page's data for a document: layout, pieces and marks (typed arrays in the page), panels.
+    g.bench_function("view", |b| b.iter(|| docs.iter().map(|d| gloss::view::Screen::open(black_box(d)).1.pieces.ends.len()).sum::<usize>()));
     g.bench_function("annotate+export", |b| {
         b.iter(|| dev.iter().map(|t| gloss::format::gloss::to_json(&gloss::annotate(black_box(t), Some("2025-07-20")).unwrap()).len()).sum::<usize>())
     });

@@ -40,6 +40,46 @@ pub fn annotate_with(text: impl Into<String>, reference: Option<Date>, progress:
     doc
 }
 
+/// A text whose first pass is under way in two threads: this one holds the document and the
+/// part of the sentences it read, until the other brings the rest.
+pub struct FirstHalf {
+    doc: Document,
+    part: Part,
+    /// The other thread reads the second half (else this one read everything).
+    split: bool,
+}
+
+impl FirstHalf {
+    /// Reads the first half of `text`'s sentences (or all of them, without `split`), telling
+    /// `progress` the share done.
+    pub fn begin(text: impl Into<String>, reference: Option<Date>, split: bool, progress: &mut dyn FnMut(f64)) -> FirstHalf {
+        let doc = Document::dated(text, reference);
+        let part = if split {
+            half(&doc, 0, progress)
+        } else {
+            pipeline::part(doc.text(), doc.segmentation(), doc.reference_date(), 0..doc.segmentation().sentences.len(), progress)
+        };
+        FirstHalf { doc, part, split }
+    }
+
+    /// The document with its suggestions, from this half and the other thread's (`None` when
+    /// this one read everything, or when the other failed: the rest is read here then).
+    pub fn end(self, second: Option<Part>) -> Document {
+        let FirstHalf { mut doc, part, split } = self;
+        let parts = match (split, second) {
+            (false, _) => vec![part],
+            (true, Some(s)) => vec![part, s],
+            (true, None) => {
+                let rest = half(&doc, 1, &mut |_| {});
+                vec![part, rest]
+            }
+        };
+        let found = pipeline::finish(doc.text(), parts);
+        doc.suggest(found);
+        doc
+    }
+}
+
 /// Half `which` (0 or 1) of the first pass on `doc`'s text, for two threads sharing it (see
 /// [`pipeline::halves`]); [`join`] puts the halves together.
 pub fn half(doc: &Document, which: usize, progress: &mut dyn FnMut(f64)) -> Part {
@@ -70,6 +110,13 @@ mod tests {
             let first = half(&doc, 0, &mut |_| {});
             join(&mut doc, [first, second]);
             assert_eq!(crate::format::gloss::to_json(&doc), crate::format::gloss::to_json(&whole), "{text}");
+            // Begun here and ended with the other half, or without it (read here after all),
+            // or read whole here: the same.
+            let other = half(&Document::dated(text, reference), 1, &mut |_| {});
+            for (split, second) in [(true, Some(other)), (true, None), (false, None)] {
+                let d = FirstHalf::begin(text, reference, split, &mut |_| {}).end(second);
+                assert_eq!(crate::format::gloss::to_json(&d), crate::format::gloss::to_json(&whole), "{text}");
+            }
         }
     }
 }

@@ -153,7 +153,7 @@ impl Progress {
 pub struct Session {
     doc: Document,
     screen: Screen,
-    first_half: Option<(Document, crate::recognize::pipeline::Part, bool, Vec<LabelDef>, f64)>,
+    first_half: Option<(crate::FirstHalf, Vec<LabelDef>, f64)>,
 }
 
 #[wasm_bindgen]
@@ -220,13 +220,8 @@ impl Session {
         let scope = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok();
         let t0 = scope.as_ref().and_then(|s| s.performance()).map_or(0.0, |p| p.now());
         let mut progress = Progress { scope, job, last: f64::NEG_INFINITY };
-        let doc = Document::dated(text, reference(date)?);
-        let part = if split {
-            crate::half(&doc, 0, &mut |p| progress.report(0.9 * p))
-        } else {
-            crate::recognize::pipeline::part(doc.text(), doc.segmentation(), doc.reference_date(), 0..doc.segmentation().sentences.len(), &mut |p| progress.report(0.9 * p))
-        };
-        self.first_half = Some((doc, part, split, labels, t0));
+        let first = crate::FirstHalf::begin(text, reference(date)?, split, &mut |p| progress.report(0.9 * p));
+        self.first_half = Some((first, labels, t0));
         Ok(())
     }
 
@@ -235,15 +230,9 @@ impl Session {
     /// keeps the document, and returns what [`Session::annotate_for_page`] returns.
     #[wasm_bindgen(js_name = endHalves)]
     pub fn end_halves(&mut self, second: Option<String>, job: u32) -> Result<JsValue, JsError> {
-        let (mut doc, first, split, labels, t0) = self.first_half.take().ok_or_else(|| err("no first half to join"))?;
-        let parts = match (split, second) {
-            (false, _) => vec![first],
-            (true, Some(json)) => vec![first, serde_json::from_str(&json).map_err(|e| err(format!("bad second half: {e}")))?],
-            // The other worker failed: the rest here.
-            (true, None) => vec![first, crate::half(&doc, 1, &mut |_| {})],
-        };
-        let found = crate::recognize::pipeline::finish(doc.text(), parts);
-        doc.suggest(found);
+        let (first, labels, t0) = self.first_half.take().ok_or_else(|| err("no first half to join"))?;
+        let second = second.map(|json| serde_json::from_str(&json)).transpose().map_err(|e| err(format!("bad second half: {e}")))?;
+        let mut doc = first.end(second);
         doc.set_custom_labels(labels).map_err(err)?;
         let (_, page) = Screen::open(&doc);
         let scope = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>().ok();

@@ -1,3 +1,6 @@
+//! The document's edits, undo and redo, review, labels, entities, journal and caret, checked
+//! on a text with emoji; the property tests' findings kept as regressions.
+
 use super::*;
 use crate::text::offset::Unit;
 

@@ -1,3 +1,7 @@
+//! Every format on a text whose units all differ (emoji, a flag, Arabic, a combining mark,
+//! CRLF): round trips, offsets checked against quotes, review and attributes carried, clear
+//! import errors, detection from name and content.
+
 use serde_json::{Value, json};
 
 use super::*;

@@ -26,6 +26,8 @@ pub struct Gazetteer {
     /// The same names for exact look-ups, which the rules make many of.
     exact: FxHashMap<&'static str, Entry>,
     pub first_names: FxHashSet<&'static str>,
+    /// The common lower-case words ([`crate::text::words::common`]), held for the hot look-ups.
+    common: &'static FxHashSet<&'static str>,
     pub titles: FxHashSet<&'static str>,
     /// The titles the model reads as a feature (`data/titles.txt`); `titles` adds the ranks and
     /// roles of `data/ranks.txt`, which only the rules use.
@@ -109,6 +111,7 @@ fn build() -> Gazetteer {
         entries,
         exact,
         first_names: lines(FIRST_NAMES).chain(lines(GIVEN_NAMES_WORLD)).collect(),
+        common: crate::text::words::common(),
         model_titles: lines(TITLES).collect(),
         titles: lines(TITLES).chain(lines(RANKS)).collect(),
         title_starts: lines(TITLES)
@@ -140,7 +143,7 @@ impl Gazetteer {
 
     /// Is `w`, lower-cased, one of the common words? (See [`crate::text::words`].)
     pub fn is_common(&self, w: &str) -> bool {
-        crate::text::words::is_common(w)
+        crate::text::words::is_in(self.common, w)
     }
 
     /// The entry for exactly this name.

@@ -16,24 +16,39 @@ pub fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-/// A set of words from a data file, built on first use and tested by hash.
+/// A set of words from a data file, built on first use: a short list is scanned (faster than
+/// hashing for a handful of words), a longer one tested by hash.
 pub struct List {
-    set: LazyLock<FxHashSet<&'static str>>,
+    set: LazyLock<Set>,
 }
 
+/// A list's words, kept as fits their number.
+pub enum Set {
+    Few(Vec<&'static str>),
+    Many(FxHashSet<&'static str>),
+}
+
+/// Lists up to this long are scanned.
+const FEW: usize = 16;
+
 impl List {
-    /// The list of the file `text` (its contents, by `include_str!`).
-    pub const fn new(text: fn() -> FxHashSet<&'static str>) -> List {
-        List { set: LazyLock::new(text) }
+    /// The list of a data file's entries (its contents by `include_str!`, read by `entries`).
+    pub const fn new(read: fn() -> Set) -> List {
+        List { set: LazyLock::new(read) }
     }
 
     pub fn contains(&self, w: &str) -> bool {
-        self.set.contains(w)
+        match &*self.set {
+            Set::Few(v) => v.contains(&w),
+            Set::Many(h) => h.contains(w),
+        }
     }
+}
 
-    /// The words, for callers that need the whole set.
-    pub fn set(&self) -> &FxHashSet<&'static str> {
-        &self.set
+impl Set {
+    pub fn of(words: impl Iterator<Item = &'static str>) -> Set {
+        let v: Vec<&'static str> = words.collect();
+        if v.len() <= FEW { Set::Few(v) } else { Set::Many(v.into_iter().collect()) }
     }
 }
 
@@ -43,7 +58,7 @@ macro_rules! word_list {
     ($(#[$doc:meta])* $vis:vis $name:ident = $path:literal) => {
         $(#[$doc])*
         $vis static $name: $crate::text::words::List = $crate::text::words::List::new(|| {
-            $crate::text::words::entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $path))).collect()
+            $crate::text::words::Set::of($crate::text::words::entries(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $path))))
         });
     };
 }
@@ -57,15 +72,21 @@ pub fn common() -> &'static FxHashSet<&'static str> {
 
 /// Is `w`, lower-cased, one of the common words? (No allocation for short ASCII words.)
 pub fn is_common(w: &str) -> bool {
+    is_in(&COMMON, w)
+}
+
+/// Is `w`, lower-cased, in `set` (of lower-case words)? For callers that hold the set already.
+#[inline]
+pub fn is_in(set: &FxHashSet<&'static str>, w: &str) -> bool {
     let mut buf = [0u8; 32];
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
         // (ASCII in, ASCII out: still UTF-8.)
-        std::str::from_utf8(b).is_ok_and(|l| COMMON.contains(l))
+        std::str::from_utf8(b).is_ok_and(|l| set.contains(l))
     } else {
-        COMMON.contains(w.to_lowercase().as_str())
+        set.contains(w.to_lowercase().as_str())
     }
 }
 

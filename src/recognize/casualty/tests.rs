@@ -1,3 +1,6 @@
+//! Whole sentences through the casualty rules: every count found and nothing else (ages,
+//! measures, perpetrators, negations give none). Each rule's own examples are in `RULES`.
+
 use super::*;
 
 fn found(text: &str) -> Vec<(String, String, Option<u64>, String, Option<u64>, Option<u64>, Option<String>)> {

@@ -1,3 +1,6 @@
+//! What no single rule example can state: negative cases, anaphora across sentences, the
+//! dateline, odd input that once broke the span rules.
+
 use super::*;
 use crate::text::calendar::iso;
 

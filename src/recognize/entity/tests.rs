@@ -1,3 +1,6 @@
+//! Whole sentences through the name recognizer: what must be found, and what must not be a
+//! name. Each rule's own examples are in `rules.rs`.
+
 use super::*;
 
 fn names(text: &str) -> Vec<(String, Label)> {

@@ -42,28 +42,32 @@ impl Document {
     /// Annotations and entities of `doc` with positions in `unit`, in text order. Rejected
     /// suggestions are left out unless `include_rejected`; they never join an entity.
     pub fn exported(&self, unit: Unit, include_rejected: bool) -> (Vec<ExportAnnotation>, Vec<ExportEntity>) {
-        let doc = self;
-        let (entities, entity_of) = doc.clusters();
-        let map = doc.offsets();
-        let out = doc
+        let (entities, entity_of) = self.clusters();
+        let out = self
             .annotations()
             .iter()
             .filter(|a| include_rejected || a.status != Status::Rejected)
-            .map(|a| ExportAnnotation {
-                id: a.id_string(),
-                label: a.label,
-                start: map.from_byte(a.start, unit),
-                end: map.from_byte(a.end, unit),
-                quote: doc.text()[a.start..a.end].to_string(),
-                origin: a.origin,
-                status: a.status,
-                rule: a.rule.clone(),
-                entity: entity_of.get(&a.id).cloned(),
-                date: a.date.clone(),
-                casualty: a.casualty.clone(),
-            })
+            .map(|a| self.export_one(a, unit, entity_of.get(&a.id).cloned()))
             .collect();
         (out, entities)
+    }
+
+    /// One annotation as it leaves the core, positions in `unit`, in `entity`.
+    pub fn export_one(&self, a: &Annotation, unit: Unit, entity: Option<String>) -> ExportAnnotation {
+        let map = self.offsets();
+        ExportAnnotation {
+            id: a.id_string(),
+            label: a.label,
+            start: map.from_byte(a.start, unit),
+            end: map.from_byte(a.end, unit),
+            quote: self.text()[a.start..a.end].to_string(),
+            origin: a.origin,
+            status: a.status,
+            rule: a.rule.clone(),
+            entity,
+            date: a.date.clone(),
+            casualty: a.casualty.clone(),
+        }
     }
 
     /// The entities: the annotations that count (rejected suggestions do not), grouped by the

@@ -142,21 +142,8 @@ fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
 pub fn selected(doc: &Document, id: &str, entity: bool) -> Option<Selected> {
     let n: u32 = id.strip_prefix('a')?.parse().ok()?;
     let a = doc.annotations().iter().find(|a| a.id == n)?;
-    let map = doc.offsets();
     let entity = if !entity || a.status == crate::annotation::Status::Rejected { None } else { doc.entities().into_iter().find(|e| e.mentions.iter().any(|m| m == id)).map(|e| e.id) };
-    let annotation = ExportAnnotation {
-        id: a.id_string(),
-        label: a.label,
-        start: map.from_byte(a.start, Unit::Utf16),
-        end: map.from_byte(a.end, Unit::Utf16),
-        quote: doc.text()[a.start..a.end].to_string(),
-        origin: a.origin,
-        status: a.status,
-        rule: a.rule.clone(),
-        entity,
-        date: a.date.clone(),
-        casualty: a.casualty.clone(),
-    };
+    let annotation = doc.export_one(a, Unit::Utf16, entity);
     Some(Selected { details: details(&annotation), annotation })
 }
 

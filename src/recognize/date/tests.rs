@@ -7,7 +7,6 @@ use crate::text::calendar::iso;
 // Each rule's own examples are in its definition (`rules.rs`) and run as one test
 // (`recognize::catalogue`); what follows are the cases no single example can state.
 
-const REF: Option<&str> = Some("2025-07-20"); // a Sunday
 
 #[test]
 fn date049_current_before_a_noun_is_no_date() {

@@ -31,6 +31,9 @@ const store = (() => {
   }
 
   function save() {
+    // (The page's core holds the document before the one on screen for one task after a
+    // worker's text is drawn: nothing to write yet.)
+    if (work.opening()) return;
     if (!currentId) currentId = newId();
     try {
       const saved = pendingSaved || app.session.saveJson();

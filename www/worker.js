@@ -20,6 +20,7 @@ const work = (() => {
   let progressTimer = null;
   let timing = null;           // where the time of the last annotation went, in ms
   let adopted = 0;             // the job whose text the page opened last
+  let opening = false;         // drawn, not yet taken by the page's core (one task)
 
   // Runs inside the worker (after the loader): it sees nothing of the page.
   function workerMain() {
@@ -142,6 +143,7 @@ const work = (() => {
       // Drawn at once; the page's core takes the document in the next task (before any click
       // can reach it), so no task holds the page long.
       let t2 = 0, t3 = 0;
+      opening = true;
       const took = new Promise((done, fail) => setTimeout(() => {
         t2 = performance.now();
         try {
@@ -150,6 +152,8 @@ const work = (() => {
           done();
         } catch (e) {
           fail(e);
+        } finally {
+          opening = false;
         }
       }, 0));
       opened(() => res.page, r.asNew, null, r.t)
@@ -232,5 +236,5 @@ const work = (() => {
     });
   }
 
-  return { start, annotate, cancel, timing: () => timing };
+  return { start, annotate, cancel, timing: () => timing, opening: () => opening };
 })();

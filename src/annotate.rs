@@ -81,16 +81,10 @@ impl FirstHalf {
 }
 
 /// Half `which` (0 or 1) of the first pass on `doc`'s text, for two threads sharing it (see
-/// [`pipeline::halves`]); [`join`] puts the halves together.
+/// [`pipeline::halves`]); [`FirstHalf::end`] puts the halves together.
 pub fn half(doc: &Document, which: usize, progress: &mut dyn FnMut(f64)) -> Part {
     let sentences = pipeline::halves(doc.segmentation(), doc.text().len())[which.min(1)].clone();
     pipeline::part(doc.text(), doc.segmentation(), doc.reference_date(), sentences, progress)
-}
-
-/// Gives `doc` the suggestions of both halves of its first pass, as [`annotate_dated`] would.
-pub fn join(doc: &mut Document, halves: [Part; 2]) {
-    let found = pipeline::finish(doc.text(), halves.into());
-    doc.suggest(found);
 }
 
 #[cfg(test)]
@@ -104,11 +98,10 @@ mod tests {
         for text in [example, news, "", "One sentence only."] {
             let reference = crate::text::calendar::parse_iso("2025-07-20").ok();
             let whole = annotate_dated(text, reference);
-            let mut doc = Document::dated(text, reference);
             // The second half crosses as JSON, as between the page's two workers.
-            let second: Part = serde_json::from_str(&serde_json::to_string(&half(&doc, 1, &mut |_| {})).unwrap()).unwrap();
-            let first = half(&doc, 0, &mut |_| {});
-            join(&mut doc, [first, second]);
+            let other = half(&Document::dated(text, reference), 1, &mut |_| {});
+            let second: Part = serde_json::from_str(&serde_json::to_string(&other).unwrap()).unwrap();
+            let doc = FirstHalf::begin(text, reference, true, &mut |_| {}).end(Some(second));
             assert_eq!(crate::format::gloss::to_json(&doc), crate::format::gloss::to_json(&whole), "{text}");
             // Begun here and ended with the other half, or without it (read here after all),
             // or read whole here: the same.

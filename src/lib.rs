@@ -31,7 +31,7 @@ pub mod vocabulary;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use annotate::{FirstHalf, annotate, annotate_dated, annotate_with, half, join};
+pub use annotate::{FirstHalf, annotate, annotate_dated, annotate_with, half};
 pub use annotation::Label;
 pub use document::{Document, Edit};
 pub use error::{Error, ErrorKind, Result};

@@ -191,16 +191,6 @@ impl Session {
         Ok(self.show(doc))
     }
 
-    /// In the page's worker: annotates `text` as [`Session::open`] does, keeps it, tells the
-    /// page how far it is (`job` names the request), and returns what the page needs to open it
-    /// without reading it again: the suggestions (`handover`), the page to draw (`page`) and
-    /// how long the core took (`ms`). The stored form follows ([`Session::save_json`]).
-    #[wasm_bindgen(js_name = annotateForPage)]
-    pub fn annotate_for_page(&mut self, text: &str, date: &str, labels: JsValue, job: u32) -> Result<JsValue, JsError> {
-        self.begin_halves(text, date, labels, job, false)?;
-        self.end_halves(None, job)
-    }
-
     /// In the page's second worker: the second half of the first pass on `text` (the
     /// sentences past its middle), as JSON text for the first worker.
     #[wasm_bindgen(js_name = secondHalf)]
@@ -210,9 +200,9 @@ impl Session {
         Ok(serde_json::to_string(&crate::half(&doc, 1, &mut |_| {})).expect("a part serializes"))
     }
 
-    /// In the page's worker: the first half of the first pass on `text` (telling the page how
-    /// far it is), kept until [`Session::end_halves`] brings the second; `split` false reads
-    /// the whole text here.
+    /// In the page's worker: annotates `text` with the user's `labels`, or the first half of it
+    /// with `split` (the other worker reads the rest), telling the page how far it is (`job`
+    /// names the request); kept until [`Session::end_halves`].
     #[wasm_bindgen(js_name = beginHalves)]
     pub fn begin_halves(&mut self, text: &str, date: &str, labels: JsValue, job: u32, split: bool) -> Result<(), JsError> {
         limit::check_page_size(text).map_err(err)?;
@@ -227,7 +217,9 @@ impl Session {
 
     /// In the page's worker: joins the kept first half with the second (JSON text from the
     /// other worker; none when the whole text was read here, or to read it here after all),
-    /// keeps the document, and returns what [`Session::annotate_for_page`] returns.
+    /// keeps the document, and returns what the page needs to open it without reading it again:
+    /// the suggestions (`handover`), the page to draw (`page`) and how long the core took
+    /// (`ms`). The stored form follows ([`Session::save_json`]).
     #[wasm_bindgen(js_name = endHalves)]
     pub fn end_halves(&mut self, second: Option<String>, job: u32) -> Result<JsValue, JsError> {
         let (first, labels, t0) = self.first_half.take().ok_or_else(|| err("no first half to join"))?;
@@ -243,7 +235,7 @@ impl Session {
         Ok(out.into())
     }
 
-    /// Opens `text` with what the worker found in it (see [`Session::annotate_for_page`]) and
+    /// Opens `text` with what the worker found in it (see [`Session::end_halves`]) and
     /// the layout it drew it with. On error the current document stays.
     pub fn adopt(&mut self, text: &str, date: &str, handover: JsValue, layout: JsValue, labels: JsValue) -> Result<(), JsError> {
         let doc = Document::adopt(text, reference(date)?, handover_from(&handover)?, from_js(labels, "labels")?).map_err(err)?;
@@ -368,15 +360,7 @@ impl Session {
     /// Several kept documents (a JSON list of stored documents) written in one `format`.
     #[wasm_bindgen(js_name = exportMany)]
     pub fn export_many(&self, saved: &str, format: &str) -> Result<String, JsError> {
-        let f = Format::parse(format).map_err(err)?;
-        let list: Vec<serde_json::Value> = serde_json::from_str(saved).map_err(|e| err(format!("bad document list: {e}")))?;
-        let mut docs = Vec::with_capacity(list.len());
-        for (k, v) in list.into_iter().enumerate() {
-            let id = v.get("id").cloned().or_else(|| Some(serde_json::Value::from(k + 1)));
-            let doc = json::parse(&v.to_string()).map_err(|e| err(format!("document {}: {e}", k + 1)))?;
-            docs.push(Named { id, doc });
-        }
-        format::serialize(f, &docs).map_err(err)
+        format::serialize(Format::parse(format).map_err(err)?, &json::parse_list(saved).map_err(err)?).map_err(err)
     }
 
     /// Everything, rejected suggestions included, in the compact form the page keeps.

@@ -230,5 +230,5 @@ const store = (() => {
     renderList();
   }
 
-  return { readDocs, scheduleSave, takeSaved, journal, flush, mayReplace, open, startNew, remove, addMany, all, keepLabels, labels, replaced, restore, titleOf };
+  return { readDocs, scheduleSave, takeSaved, journal, flush, mayReplace, open, startNew, remove, addMany, all, keepLabels, labels, replaced, restore };
 })();

@@ -208,6 +208,23 @@ pub fn parse(json: &str) -> Result<Document> {
     Ok(doc)
 }
 
+/// The documents the page keeps (a JSON list of stored gloss documents), each named by its
+/// `id` or, without one, by its place in the list.
+///
+/// # Errors
+/// Text that is not a JSON list, or a document that does not import, named by its place.
+pub fn parse_list(json: &str) -> Result<Vec<super::Named>> {
+    let list: Vec<Value> = serde_json::from_str(json).map_err(|e| Error::import(format!("bad document list: {e}")))?;
+    list.into_iter()
+        .enumerate()
+        .map(|(k, v)| {
+            let id = v.get("id").cloned().or_else(|| Some(Value::from(k + 1)));
+            let doc = parse(&v.to_string()).map_err(|e| Error::import(format!("document {}: {e}", k + 1)))?;
+            Ok(super::Named { id, doc })
+        })
+        .collect()
+}
+
 /// An annotation as read from a file: lenient where the contract allows.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -281,6 +298,17 @@ mod tests {
             let err = parse(&json).err().unwrap_or_else(|| panic!("{name}: imported"));
             assert!(err.message().contains(msg), "{name}: {err}");
         }
+    }
+
+    #[test]
+    fn a_list_of_kept_documents_reads_back_with_ids() {
+        let one = save_json(&sample());
+        let list = format!(r#"[{}, {{"id": "d7", {}]"#, one, &one[1..]);
+        let docs = parse_list(&list).unwrap();
+        assert_eq!((docs[0].id.clone(), docs[1].id.clone()), (Some(Value::from(1)), Some(Value::from("d7"))));
+        assert_eq!(to_json(&docs[1].doc), to_json(&sample()));
+        assert!(parse_list("{}").unwrap_err().message().contains("bad document list"));
+        assert!(parse_list(r#"[{"format":"gloss","version":1}]"#).unwrap_err().message().contains("document 1"));
     }
 
     #[test]

@@ -100,6 +100,14 @@ pub const RULES: &[Rule] = &[
         examples: &[example!("Jets struck, and the U.S.-led coalition said so.", None, "U.S.", "PLACE")],
     },
     Rule {
+        id: "entity/geonames-place",
+        description: "a first-level region, or a larger town by another spelling, of GeoNames (`data/geonames.tsv`): the tagger never read these, so the list wins over its guess of a person or an organisation for the same words",
+        examples: &[
+            example!("Fighting spread across North Darfur on Monday.", None, "North Darfur", "PLACE"),
+            example!("Deaths were reported in Zhejiang and Anhui.", None, "Zhejiang", "PLACE"),
+        ],
+    },
+    Rule {
         id: "entity/gazetteer-group",
         description: "a nationality or group of the lists (demonyms from world-countries, `data/groups.txt`) that the tagger left out",
         examples: &[

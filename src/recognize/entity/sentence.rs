@@ -131,7 +131,8 @@ impl Sentences<'_> {
             let person_here = chunk_start.is_none()
                 && t == 0
                 && h.is_none_or(|(hh, e)| hh.entry.label == Label::Place && e < to || hh.entry.label == Label::Person)
-                && (after_title || (self.g.first_names.contains(self.word(i)) && i + 1 < to && !CONNECTORS.contains(self.word(i + 1))));
+                // (`North` and `West` are given names too, but not before a place: `North Darfur`.)
+                && (after_title || (self.g.first_names.contains(self.word(i)) && !(COMPASS.contains(self.word(i)) && h.is_some()) && i + 1 < to && !CONNECTORS.contains(self.word(i + 1))));
             if person_here {
                 let mut e = i + 1;
                 while e < to && self.title_at(e) == 0 && !CONNECTORS.contains(self.word(e)) && self.hit(e).is_none_or(|(hh, _)| matches!(hh.entry.label, Label::Place | Label::Person)) {

@@ -58,8 +58,10 @@ fn shape(w: &str) -> String {
 
 /// Per-document facts that help one name keep one reading.
 pub struct DocInfo<'a> {
-    /// Gazetteer names of the whole text, in order.
+    /// Names of the lists the model reads, in order.
     pub hits: Vec<gazetteer::Hit>,
+    /// Names of every list, in order (what the rules read).
+    pub all_hits: Vec<gazetteer::Hit>,
     /// Lower-cased words seen capitalised away from a sentence start.
     cap_mid: crate::hash::FxHashSet<String>,
     /// Words seen in lower case.
@@ -84,7 +86,10 @@ impl<'a> DocInfo<'a> {
                 }
             }
         }
-        DocInfo { hits: gazetteer::get().find(text), cap_mid, lower }
+        let g = gazetteer::get();
+        let hits = g.find(text);
+        let all_hits = g.find_all(text, &hits);
+        DocInfo { hits, all_hits, cap_mid, lower }
     }
 }
 

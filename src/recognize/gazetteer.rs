@@ -98,7 +98,7 @@ fn build() -> Gazetteer {
         names.entry(name).or_insert(Entry { label: Label::Place, rule: "entity/geonames-place", later: true });
     }
     for name in lines(PLACES_EXTRA) {
-        names.insert(name, Entry { label: Label::Place, rule: "entity/gazetteer-place", later: false });
+        names.insert(name, Entry { label: Label::Place, rule: "entity/curated-place", later: false });
     }
     let mut expansions = HashMap::new();
     for line in lines(ORGS) {

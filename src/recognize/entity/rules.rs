@@ -96,8 +96,16 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         id: "entity/gazetteer-place",
-        description: "a place of the lists (countries, capitals and cities from world-countries and GeoNames, US states, `data/places-extra.txt`) that the tagger left out",
-        examples: &[example!("Jets struck, and the U.S.-led coalition said so.", None, "U.S.", "PLACE")],
+        description: "a place of the generated lists (countries, capitals and cities from world-countries and GeoNames, US states) that the tagger left out",
+        examples: &[example!("Talks were held in Asuncion and Montevideo.", None, "Asuncion", "PLACE")],
+    },
+    Rule {
+        id: "entity/curated-place",
+        description: "a place of the hand-curated list (`data/places-extra.txt`: short forms, regions, features), which wins over the tagger's other label for the same words",
+        examples: &[
+            example!("Jets struck, and the U.S.-led coalition said so.", None, "U.S.", "PLACE"),
+            example!("He was killed by US special forces.", None, "US", "PLACE"),
+        ],
     },
     Rule {
         id: "entity/geonames-place",

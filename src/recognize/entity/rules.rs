@@ -97,7 +97,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "entity/gazetteer-place",
         description: "a place of the generated lists (countries, capitals and cities from world-countries and GeoNames, US states) that the tagger left out",
-        examples: &[example!("Talks were held in Asuncion and Montevideo.", None, "Asuncion", "PLACE")],
+        examples: &[example!("Jets struck, and the Paris-based group said so.", None, "Paris", "PLACE")],
     },
     Rule {
         id: "entity/curated-place",

@@ -6,6 +6,7 @@
 //! every rule id with its description and examples.
 
 mod address;
+mod complement;
 mod credit;
 mod document;
 mod mention;
@@ -113,6 +114,7 @@ pub fn mentions(text: &str, seg: &Segmentation, sentences: std::ops::Range<usize
                 found.push(Mention { strong: false, weak_position: true, ..r });
             }
         }
+        complement::organisations(text, s, g, &mut found);
         // (A line of one or two words in capitals is not shouting: `© 2017 KHOU-TV`.)
         let loud = shouting && s.tokens.iter().filter(|t| text[t.start..t.end].chars().any(char::is_alphabetic)).count() >= 3;
         outlet::outlets(text, s, g, loud, &mut found);

@@ -86,6 +86,15 @@ pub const RULES: &[Rule] = &[
         examples: &[example!("Marines with the 3rd Battalion, 6th Marines moved in.", None, "3rd Battalion, 6th Marines", "ORG")],
     },
     Rule {
+        id: "entity/org-complement",
+        description: "an organisation named with a complement: a head word (`data/org-heads.txt`), then `of`, `for`, `on` or `to` and a name, one organisation whatever its pieces are",
+        examples: &[
+            example!("He studied at the University of Cambridge in 1990.", None, "University of Cambridge", "ORG"),
+            example!("The Committee to Protect Journalists said so.", None, "Committee to Protect Journalists", "ORG"),
+            example!("A spokesman for the United States Department of Defense said so.", None, "United States Department of Defense", "ORG"),
+        ],
+    },
+    Rule {
         id: "entity/gazetteer-org",
         description: "an organisation of the curated list (`data/orgs.txt`), or its abbreviation",
         examples: &[

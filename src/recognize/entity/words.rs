@@ -8,6 +8,10 @@ word_list!(
     pub(super) ORG_WORDS = "org-words.txt"
 );
 word_list!(
+    /// Words that head an organisation's name with a complement (`Ministry of Defence`).
+    pub(super) ORG_HEADS = "org-heads.txt"
+);
+word_list!(
     /// Last words of places' names (`Black Sea`, `Idlib Province`).
     pub(super) PLACE_WORDS = "place-words.txt"
 );

@@ -40,13 +40,14 @@ pub(super) fn organisations(text: &str, s: &Sentence, g: &Gazetteer, found: &mut
                 c += 1;
             }
         }
-        // (`on Friday` is a date; `for the Defence of …` and `to Protect …` take a common word
-        // first, `for the St. Louis Eagles` and `to Jerusalem` a name; `of Our Lady` no name.)
+        // (`on Friday` is a date; after `for` and `to` a place or a person is no complement
+        // (`from the camp to Jerusalem`), a listed name neither; `of Our Lady` is no name.)
         let first = word(from);
+        let placed_or_person = |j: usize| found.iter().any(|m| m.strong && m.start == s.tokens[j].start && matches!(m.label, Some(Label::Place) | Some(Label::Person)));
         let rejected = c == from
             || c - from > 6
             || word(k + 1) == "on" && (WEEKDAYS.contains(&first) || MONTHS.contains(&first))
-            || matches!(word(k + 1), "for" | "to") && !g.is_common(first)
+            || matches!(word(k + 1), "for" | "to") && (placed_or_person(from) || !g.is_common(first) && g.lookup(first).is_some())
             || DETERMINERS.contains(&first)
             || word(c) == "." && s.tokens[c].start == s.tokens[c - 1].end;
         if rejected {

@@ -95,6 +95,22 @@ pub const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        id: "entity/people-form",
+        description: "a people named from a listed place or nationality by its ending (`-ians`, `-ers`, a plural): a group the lists do not hold",
+        examples: &[
+            example!("Two Argentinians were among the dead.", None, "Argentinians", "GROUP"),
+            example!("He thanked ordinary Londoners for their help.", None, "Londoners", "GROUP"),
+        ],
+    },
+    Rule {
+        id: "entity/hyphen-names",
+        description: "names joined by hyphens, each a place or a people of its own (`Syrian-Turkish border`, `Kenya-Somalia border`), unless the whole is a listed name",
+        examples: &[
+            example!("They deployed along the Syrian-Turkish border.", None, "Turkish", "GROUP"),
+            example!("The Kenya-Somalia border was closed.", None, "Somalia", "PLACE"),
+        ],
+    },
+    Rule {
         id: "entity/gazetteer-org",
         description: "an organisation of the curated list (`data/orgs.txt`), or its abbreviation",
         examples: &[

@@ -65,6 +65,7 @@ const ORGS: &str = include_str!("../../data/orgs.txt");
 const FIRST_NAMES: &str = include_str!("../../data/first-names.txt");
 const TITLES: &str = include_str!("../../data/titles.txt");
 const GEONAMES: &str = include_str!("../../data/geonames-names.txt");
+const PEOPLE: &str = include_str!("../../data/people.txt");
 const RANKS: &str = include_str!("../../data/ranks.txt");
 
 /// Every built-in list, in a fixed order: what the tagger's features read, so its checksum is
@@ -97,8 +98,25 @@ fn build() -> Gazetteer {
     for name in lines(GEONAMES) {
         names.entry(name).or_insert(Entry { label: Label::Place, rule: "entity/geonames-place", later: true });
     }
+    // People in the news, by full name and by a last word nothing else is (`Putin`; not `May`,
+    // `Francis`, `Austin`), after every other list so that those keep their names.
+    let mut people: Vec<&'static str> = Vec::new();
+    for name in lines(PEOPLE) {
+        people.push(name);
+        let last = name.rsplit(' ').find(|w| !matches!(*w, "Jr." | "II" | "XIV" | "XVI")).unwrap_or(name);
+        // (Not the family name without its particle: `al-Houthi` is a person, `Houthi` a movement.)
+        if last != name && last.chars().count() >= 4 && !crate::text::words::is_common(last) {
+            people.push(last);
+        }
+    }
     for name in lines(PLACES_EXTRA) {
         names.insert(name, Entry { label: Label::Place, rule: "entity/curated-place", later: false });
+    }
+    let given: FxHashSet<&str> = lines(FIRST_NAMES).chain(lines(GIVEN_NAMES_WORLD)).collect();
+    for name in people {
+        if name.contains(' ') || !given.contains(name) {
+            names.entry(name).or_insert(Entry { label: Label::Person, rule: "entity/known-person", later: true });
+        }
     }
     let mut expansions = HashMap::new();
     for line in lines(ORGS) {

@@ -89,11 +89,11 @@ pub fn mentions(text: &str, seg: &Segmentation, sentences: std::ops::Range<usize
         for r in rules {
             // A photo credit is a person's name, whatever the model read there; a listed name
             // wins over shorter pieces of it (`Islamic State of Iraq` inside `… and the Levant`).
-            let listed = matches!(r.rule, "entity/gazetteer-org" | "entity/gazetteer-place" | "entity/curated-place" | "entity/geonames-place");
+            let listed = matches!(r.rule, "entity/gazetteer-org" | "entity/gazetteer-place" | "entity/curated-place" | "entity/geonames-place" | "entity/known-person");
             // (The model read the generated lists and still chose its label for the same words;
             // the curated lists are surer than its guess, and it never read GeoNames' regions
             // and other spellings.)
-            let unread = matches!(r.rule, "entity/gazetteer-org" | "entity/curated-place" | "entity/geonames-place");
+            let unread = matches!(r.rule, "entity/gazetteer-org" | "entity/curated-place" | "entity/geonames-place" | "entity/known-person");
             let covers = found.iter().filter(|m| m.start < r.end && r.start < m.end).all(|m| r.start <= m.start && m.end <= r.end && ((m.start, m.end) != (r.start, r.end) || unread));
             let context = matches!(r.rule, "entity/photo-credit" | "entity/place-context")
                 || (matches!(r.rule, "entity/particle-name" | "entity/title-person") && found.iter().any(|m| (m.start, m.end) == (r.start, r.end)));

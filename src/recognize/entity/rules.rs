@@ -141,6 +141,14 @@ pub const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        id: "entity/known-person",
+        description: "a person in the news (`data/people.txt`: heads of state and government, ministers, leaders of international bodies and armed groups), by full name or by a last name nothing else is, wherever the capital says nothing (`Putin met Erdogan`)",
+        examples: &[
+            example!("Putin met the delegation in Sochi on Friday.", None, "Putin", "PERSON"),
+            example!("Guterres called for a ceasefire.", None, "Guterres", "PERSON"),
+        ],
+    },
+    Rule {
         id: "entity/gazetteer-group",
         description: "a nationality or group of the lists (demonyms from world-countries, `data/groups.txt`) that the tagger left out",
         examples: &[

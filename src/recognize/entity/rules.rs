@@ -161,7 +161,7 @@ pub const RULES: &[Rule] = &[
         description: "a surname alone after its full name in the document: a person's, whatever else it could be",
         examples: &[
             example!("Sgt. Thomas R. Dayton, 31, died. Dayton was born in Ohio.", None, "Dayton", "PERSON"),
-            example!("Erdogan Says Putin Asked Him to Cooperate\nPresident Recep Tayyip Erdogan and Vladimir Putin met.", None, "Putin", "PERSON"),
+            example!("Ozturk Says Demirtas Asked Him to Cooperate\nPresident Ali Ozturk and Selahattin Demirtas met.", None, "Demirtas", "PERSON"),
         ],
     },
     Rule {

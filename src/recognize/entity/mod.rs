@@ -8,6 +8,7 @@
 mod address;
 mod complement;
 mod demonym;
+mod list;
 mod credit;
 mod document;
 mod mention;
@@ -117,6 +118,8 @@ pub fn mentions(text: &str, seg: &Segmentation, sentences: std::ops::Range<usize
         }
         complement::organisations(text, s, g, &mut found);
         demonym::peoples(text, s, g, &mut found);
+        found.sort_by_key(|m| m.start);
+        list::places(text, g, &mut found);
         // (A line of one or two words in capitals is not shouting: `© 2017 KHOU-TV`.)
         let loud = shouting && s.tokens.iter().filter(|t| text[t.start..t.end].chars().any(char::is_alphabetic)).count() >= 3;
         outlet::outlets(text, s, g, loud, &mut found);

@@ -111,6 +111,11 @@ pub const RULES: &[Rule] = &[
         ],
     },
     Rule {
+        id: "entity/place-list",
+        description: "a name the model took for a person's or an organisation's, in a list (commas, `and`, `or`) with a place the lists or the context vouch for: a place",
+        examples: &[example!("Floods hit the districts of Dhubri, Mangaldoi and Nagaon.", None, "Mangaldoi", "PLACE")],
+    },
+    Rule {
         id: "entity/gazetteer-org",
         description: "an organisation of the curated list (`data/orgs.txt`), or its abbreviation",
         examples: &[

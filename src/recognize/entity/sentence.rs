@@ -206,7 +206,7 @@ impl Sentences<'_> {
             (Some(Label::Person), "given-name", true)
         } else if acronym {
             (Some(Label::Org), "acronym", false)
-        } else if matches!(ctx_prev.as_str(), "city" | "town" | "village" | "province" | "district" | "region") && from > 1 && self.word(from - 1) == "of" {
+        } else if PLACE_KINDS.contains(&ctx_prev.as_str()) && from > 1 && self.word(from - 1) == "of" {
             (Some(Label::Place), "entity/place-context", true)
         } else if LOCATIVE.contains(&ctx_prev.as_str()) && words.len() <= 2 {
             (Some(Label::Place), "after-locative", false)
@@ -216,7 +216,7 @@ impl Sentences<'_> {
             (None, "capitalised", false)
         };
         // `of` before a city name: `the city of Sweida` (the run starts after `of`).
-        let (label, rule, strong) = if label.is_none_or(|l| l != Label::Place) && single && from >= 2 && self.word(from - 1) == "of" && matches!(self.word(from - 2), "city" | "town" | "village" | "province" | "district") {
+        let (label, rule, strong) = if label.is_none_or(|l| l != Label::Place) && single && from >= 2 && self.word(from - 1) == "of" && PLACE_KINDS.contains(&self.word(from - 2)) {
             (Some(Label::Place), "entity/place-context", true)
         } else {
             (label, rule, strong)

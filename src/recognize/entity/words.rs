@@ -68,6 +68,12 @@ word_list!(
     pub(super) COMPASS = "compass-words.txt"
 );
 
+/// Kinds of place named with `of` before the name: `the town of [Sweida]`, `the districts of
+/// [Dhubri], …`.
+pub(super) const PLACE_KINDS: &[&str] = &[
+    "city", "cities", "town", "towns", "village", "villages", "province", "provinces", "district", "districts", "region", "regions", "governorate", "governorates", "county", "counties",
+];
+
 /// Street-type abbreviations that keep their full stop (`Quarry Blvd.`).
 pub(super) const ABBREVIATED: &[&str] = &["St", "Ave", "Rd", "Blvd", "Ln", "Hwy", "Pkwy", "Co", "Mt", "Ft"];
 

@@ -40,6 +40,16 @@ pub(super) fn credits_and_suffixes(text: &str, s: &Sentence, g: &Gazetteer, foun
         claim(found, s, (a, b), label, "entity/photo-credit");
     }
     found.sort_by_key(|m| m.start);
+    // A given name's lower-case part after a hyphen: `Kim Jong-un`, `Lee Cheuk-yan` (not a
+    // modifier: `Smith-led`).
+    for m in found.iter_mut().filter(|m| m.label == Some(Label::Person)) {
+        let rest = &text[m.end..];
+        let Some(tail) = rest.strip_prefix('-') else { continue };
+        let part = &tail[..tail.find(|c: char| !c.is_alphabetic()).unwrap_or(tail.len())];
+        if !part.is_empty() && part.chars().all(char::is_lowercase) && part.chars().count() <= 5 && !super::words::MODIFIERS.contains(part) {
+            m.end += 1 + part.len();
+        }
+    }
     // `, Jr.`, ` Sr.`, ` III`.
     let index_of_end = |b: usize| s.tokens.iter().position(|t| t.end == b);
     for m in found.iter_mut().filter(|m| m.label == Some(Label::Person)) {

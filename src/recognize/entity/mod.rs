@@ -151,5 +151,28 @@ pub fn mentions(text: &str, seg: &Segmentation, sentences: std::ops::Range<usize
 /// Names from the mentions of all a text's sentences (in order): one pass over the document
 /// gives each name one label.
 pub fn finish(text: &str, parts: impl IntoIterator<Item = Mentions>) -> Vec<Candidate> {
-    document::document_pass(text, parts.into_iter().flat_map(|m| m.0).collect())
+    // A storm's name is an event's, not a person's, wherever the document uses it
+    // (`Hurricane Dorian` … `Dorian made landfall`).
+    let storms = storm_names(text);
+    let mentions = parts.into_iter().flat_map(|m| m.0).filter(|m| !storms.iter().any(|&(a, b)| text[m.start..m.end] == text[a..b] || m.start <= a && b <= m.end)).collect();
+    document::document_pass(text, mentions)
+}
+
+/// Words that name a storm before its name.
+const STORMS: [&str; 5] = ["Hurricane ", "Typhoon ", "Cyclone ", "Tropical Storm ", "Storm "];
+
+/// Where the names of storms are in `text` (the name after `Hurricane`, `Typhoon` …).
+fn storm_names(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for kind in STORMS {
+        for (at, _) in text.match_indices(kind) {
+            let from = at + kind.len();
+            let len = text[from..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - from);
+            // (Not an organisation's word: `National Hurricane Center`.)
+            if len > 1 && text[from..].starts_with(char::is_uppercase) && !ORG_WORDS.contains(&text[from..from + len]) {
+                out.push((from, from + len));
+            }
+        }
+    }
+    out
 }

@@ -69,3 +69,11 @@ fn ent037_odd_input_found_by_random_runs_does_not_panic() {
 t!(ent038_place_state_patrol, "Troopers with the Missouri State Highway Patrol arrived, and the Pemiscot County Sheriff's Department said so.", has [("Missouri State Highway Patrol", Org), ("Pemiscot County Sheriff's Department", Org)]);
 t!(ent039_hour_news, "family members told 24-Hour News 8 on Monday.", has [("24-Hour News 8", Org)]);
 t!(ent015_sentence_initial_common, "However, the United States rejected it.", has [("United States", Place)], not ["However"]);
+t!(ent040_storm_is_no_person, "Hurricane Dorian cleared the Bahamas. Dorian was then downgraded, the National Hurricane Center said.",
+    has [("Bahamas", Place), ("National Hurricane Center", Org)], not ["Dorian", "Hurricane Dorian"]);
+t!(ent041_hyphenated_given_name, "North Korean leader Kim Jong-un met Lee Cheuk-yan, and a Smith-led team.",
+    has [("Kim Jong-un", Person), ("Lee Cheuk-yan", Person)], not ["Smith-led"]);
+t!(ent042_world_knowledge, "Putin met Erdogan in Sochi. Zelensky said fighting spread across North Darfur and Zhejiang.",
+    has [("Putin", Person), ("Erdogan", Person), ("Zelensky", Person), ("North Darfur", Place), ("Zhejiang", Place)]);
+t!(ent043_peoples_and_hyphens, "Two Argentinians died near the Syrian-Turkish border; the Saudis said so.",
+    has [("Argentinians", Group), ("Syrian", Group), ("Turkish", Group), ("Saudis", Group)], not ["Two Argentinians", "Syrian-Turkish"]);

@@ -66,6 +66,7 @@ const FIRST_NAMES: &str = include_str!("../../data/first-names.txt");
 const TITLES: &str = include_str!("../../data/titles.txt");
 const GEONAMES: &str = include_str!("../../data/geonames-names.txt");
 const PEOPLE: &str = include_str!("../../data/people.txt");
+const ORGS_WORLD: &str = include_str!("../../data/orgs-world.txt");
 const RANKS: &str = include_str!("../../data/ranks.txt");
 
 /// Every built-in list, in a fixed order: what the tagger's features read, so its checksum is
@@ -119,15 +120,24 @@ fn build() -> Gazetteer {
         }
     }
     let mut expansions = HashMap::new();
-    for line in lines(ORGS) {
-        let (full, abbr) = match line.split_once(" | ") {
-            Some((f, a)) => (f.trim(), Some(a.trim())),
-            None => (line, None),
-        };
-        names.insert(full, Entry { label: Label::Org, rule: "entity/gazetteer-org", later: false });
-        if let Some(a) = abbr {
-            names.insert(a, Entry { label: Label::Org, rule: "entity/gazetteer-org", later: false });
-            expansions.insert(a, full);
+    for (list, later) in [(ORGS, false), (ORGS_WORLD, true)] {
+        for line in lines(list) {
+            let (full, abbr) = match line.split_once(" | ") {
+                Some((f, a)) => (f.trim(), Some(a.trim())),
+                None => (line, None),
+            };
+            let entry = Entry { label: Label::Org, rule: "entity/gazetteer-org", later };
+            // (A later list adds names; it changes none the model reads.)
+            for name in std::iter::once(full).chain(abbr) {
+                if later {
+                    names.entry(name).or_insert(entry);
+                } else {
+                    names.insert(name, entry);
+                }
+            }
+            if let Some(a) = abbr {
+                expansions.entry(a).or_insert(full);
+            }
         }
     }
     let exact = names.iter().map(|(k, v)| (*k, *v)).collect();

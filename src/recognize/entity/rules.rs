@@ -90,7 +90,7 @@ pub const RULES: &[Rule] = &[
         description: "an organisation named with a complement: a head word (`data/org-heads.txt`), then `of`, `for`, `on` or `to` and a name, one organisation whatever its pieces are",
         examples: &[
             example!("He studied at the University of Cambridge in 1990.", None, "University of Cambridge", "ORG"),
-            example!("Two reporters were held, the Committee to Protect Journalists said.", None, "Committee to Protect Journalists", "ORG"),
+            example!("Two reporters were held, the Committee to Protect Whistleblowers said.", None, "Committee to Protect Whistleblowers", "ORG"),
             example!("A spokesman for the United States Department of Defense said so.", None, "United States Department of Defense", "ORG"),
         ],
     },

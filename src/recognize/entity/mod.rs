@@ -120,6 +120,7 @@ pub fn mentions(text: &str, seg: &Segmentation, sentences: std::ops::Range<usize
         demonym::peoples(text, s, g, &mut found);
         found.sort_by_key(|m| m.start);
         list::places(text, g, &mut found);
+        list::joined(text, g, &mut found);
         // (A line of one or two words in capitals is not shouting: `© 2017 KHOU-TV`.)
         let loud = shouting && s.tokens.iter().filter(|t| text[t.start..t.end].chars().any(char::is_alphabetic)).count() >= 3;
         outlet::outlets(text, s, g, loud, &mut found);

@@ -81,3 +81,5 @@ t!(ent044_common_abbreviation, "Claims over the exclusive economic zone (EEZ) cl
     has [("Cyprus", Place), ("WHO", Org)], not ["EEZ"]);
 t!(ent045_prefixed_names, "Candidates of the pro-Beijing camp won, in a US-built vehicle and a U.S.-designated group.",
     has [("Beijing", Place), ("US", Place), ("U.S.", Place)], not ["pro-Beijing", "US-built"]);
+t!(ent046_joined_places, "Gas fields in the Eastern Mediterranean; flights from Baghdad International Airport resumed, the Santa Ana Unified School District said.",
+    has [("Eastern Mediterranean", Place), ("Baghdad International Airport", Place)], not ["Mediterranean", "International Airport", "Santa Ana Unified School District"]);

@@ -86,3 +86,29 @@ pub(super) fn organisations(text: &str, s: &Sentence, g: &Gazetteer, found: &mut
     }
     found.sort_by_key(|m| m.start);
 }
+
+/// Words that make a listed organisation's name before them a thing of its own, not a longer
+/// organisation: `[UN Security Council] Resolution 2254`, `[UNESCO] World Heritage Site`, `[G7]
+/// Summit`.
+const THINGS: [&str; 14] =
+    ["Resolution", "Resolutions", "World", "Summit", "Summits", "Conference", "Convention", "Charter", "Report", "Award", "Awards", "Prize", "Declaration", "Resettlement"];
+
+/// Cuts a name that a listed organisation begins and a thing word continues back to the
+/// organisation.
+pub(super) fn listed_before_things(text: &str, g: &Gazetteer, found: &mut [Mention]) {
+    for m in found.iter_mut().filter(|m| m.label.is_some() && m.rule != "entity/gazetteer-org") {
+        let name = &text[m.start..m.end];
+        let mut cut = None;
+        for (i, _) in name.match_indices(' ') {
+            let next = name[i + 1..].split(' ').next().unwrap_or("");
+            if THINGS.contains(&next) && g.lookup(&name[..i]).is_some_and(|e| e.label == Label::Org) {
+                cut = Some(i);
+            }
+        }
+        if let Some(i) = cut {
+            m.end = m.start + i;
+            m.label = Some(Label::Org);
+            m.rule = "entity/gazetteer-org";
+        }
+    }
+}

@@ -117,6 +117,7 @@ pub fn mentions(text: &str, seg: &Segmentation, sentences: std::ops::Range<usize
             }
         }
         complement::organisations(text, s, g, &mut found);
+        complement::listed_before_things(text, g, &mut found);
         demonym::peoples(text, s, g, &mut found);
         found.sort_by_key(|m| m.start);
         list::places(text, g, &mut found);

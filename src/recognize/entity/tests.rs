@@ -83,3 +83,5 @@ t!(ent045_prefixed_names, "Candidates of the pro-Beijing camp won, in a US-built
     has [("Beijing", Place), ("US", Place), ("U.S.", Place)], not ["pro-Beijing", "US-built"]);
 t!(ent046_joined_places, "Gas fields in the Eastern Mediterranean; flights from Baghdad International Airport resumed, the Santa Ana Unified School District said.",
     has [("Eastern Mediterranean", Place), ("Baghdad International Airport", Place)], not ["Mediterranean", "International Airport", "Santa Ana Unified School District"]);
+t!(ent047_listed_org_before_thing, "It breached UN Security Council Resolution 2254, near a UNESCO World Heritage Site.",
+    has [("UN Security Council", Org), ("UNESCO", Org)], not ["UN Security Council Resolution", "UNESCO World Heritage Site"]);

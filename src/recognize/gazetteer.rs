@@ -113,9 +113,9 @@ fn build() -> Gazetteer {
     for name in lines(PLACES_EXTRA) {
         names.insert(name, Entry { label: Label::Place, rule: "entity/curated-place", later: false });
     }
-    let given: FxHashSet<&str> = lines(FIRST_NAMES).chain(lines(GIVEN_NAMES_WORLD)).collect();
+    let first_names: FxHashSet<&'static str> = lines(FIRST_NAMES).chain(lines(GIVEN_NAMES_WORLD)).collect();
     for name in people {
-        if name.contains(' ') || !given.contains(name) {
+        if name.contains(' ') || !first_names.contains(name) {
             names.entry(name).or_insert(Entry { label: Label::Person, rule: "entity/known-person", later: true });
         }
     }
@@ -150,7 +150,7 @@ fn build() -> Gazetteer {
         later,
         later_entries,
         exact,
-        first_names: lines(FIRST_NAMES).chain(lines(GIVEN_NAMES_WORLD)).collect(),
+        first_names,
         common: crate::text::words::common(),
         model_titles: lines(TITLES).collect(),
         titles: lines(TITLES).chain(lines(RANKS)).collect(),

@@ -43,10 +43,6 @@ pub(super) fn addresses(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec
             a += 1;
         }
         // (`Highway Patrol`, `Street Journal`: the name goes on as another kind of name.)
-        const TIME_WORDS: &[&str] = &[
-            "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-            "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        ];
         let next = word(k + 1);
         if spaced(k) && capital(k + 1) && !TIME_WORDS.contains(&next) && !compass_abbr(next) && !STATE_CODES.contains(next) {
             continue;

@@ -9,8 +9,6 @@ use crate::annotation::Label;
 use crate::recognize::gazetteer::Gazetteer;
 use crate::text::segment::{Sentence, TokenKind};
 
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const DETERMINERS: [&str; 10] = ["Our", "My", "His", "Her", "Their", "Its", "This", "That", "These", "Those"];
 
 /// The longest such names of `s`, claimed over the mentions they cover.
@@ -26,7 +24,9 @@ pub(super) fn organisations(text: &str, s: &Sentence, g: &Gazetteer, found: &mut
     let mut spans = Vec::new();
     let mut k = 0;
     while k + 2 < n {
-        if !(joins(k + 1) && ORG_HEADS.contains(word(k))) {
+        // (A lower-case head is none; a head alone at the start of a sentence is still a name:
+        // `Parliament of Iraq`.)
+        if !(joins(k + 1) && capital(k) && ORG_HEADS.contains(word(k))) {
             k += 1;
             continue;
         }
@@ -46,7 +46,7 @@ pub(super) fn organisations(text: &str, s: &Sentence, g: &Gazetteer, found: &mut
         let placed_or_person = |j: usize| found.iter().any(|m| m.strong && m.start == s.tokens[j].start && matches!(m.label, Some(Label::Place) | Some(Label::Person)));
         let rejected = c == from
             || c - from > 6
-            || word(k + 1) == "on" && (WEEKDAYS.contains(&first) || MONTHS.contains(&first))
+            || word(k + 1) == "on" && TIME_WORDS.contains(&first)
             || matches!(word(k + 1), "for" | "to") && (placed_or_person(from) || !g.is_common(first) && g.lookup(first).is_some())
             || DETERMINERS.contains(&first)
             || word(c) == "." && s.tokens[c].start == s.tokens[c - 1].end;
@@ -72,12 +72,6 @@ pub(super) fn organisations(text: &str, s: &Sentence, g: &Gazetteer, found: &mut
                 a
             }
         };
-        // A head alone at the start of a sentence is still a name (`Parliament of Iraq`), but
-        // a lower-case head is none.
-        if !capital(k) {
-            k += 1;
-            continue;
-        }
         spans.push((start, c));
         k = c;
     }

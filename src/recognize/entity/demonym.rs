@@ -31,42 +31,30 @@ fn listed_or_people(g: &Gazetteer, w: &str) -> Option<Label> {
     people(g, w).then_some(Label::Group)
 }
 
-/// Is `w` a people's name formed from a listed place or nationality?
+/// Is `w` a people's name formed from a listed place or nationality (`Arabian` of `Arab`)?
 fn people(g: &Gazetteer, w: &str) -> bool {
-    !people_of(g, w).is_empty()
-}
-
-/// The listed places and nationalities `w` can be a people's name of (`Arabian`: `Arab`,
-/// `Arabia`), none if it is no such name.
-fn people_of(g: &Gazetteer, w: &str) -> Vec<String> {
     // (The endings first: most capitalised words have none, and that costs no look-up.)
     let ends = |e: &&(&str, &[&str])| w.len() > e.0.len() + 3 && w.ends_with(e.0);
     if !ENDINGS.iter().any(|e| ends(&e)) {
-        return Vec::new();
+        return false;
     }
     // (Nor a common word: `Traders`, `Further`.)
     if !w.starts_with(|c: char| c.is_uppercase()) || !w.chars().any(char::is_lowercase) || g.first_names.contains(w) || g.lookup(w).is_some() || g.is_common(w) {
-        return Vec::new();
+        return false;
     }
-    let mut out = Vec::new();
     let mut base = String::with_capacity(w.len() + 2);
-    for (ending, adds) in ENDINGS.iter().filter(ends) {
+    ENDINGS.iter().filter(ends).any(|(ending, adds)| {
         let stem = &w[..w.len() - ending.len()];
-        if stem.chars().count() < 4 {
-            continue;
-        }
-        for add in *adds {
-            base.clear();
-            base.push_str(stem);
-            base.push_str(add);
-            // (A plural `s` makes a people only of a people: `Saudi-s`, not `Paris`; nor a form
-            // of GeoNames' smaller names: `Trad-ers`.)
-            if g.lookup(&base).is_some_and(|e| e.rule != "known-name" && !e.later && (e.label == Label::Group || *ending != "s" && e.label == Label::Place)) {
-                out.push(base.clone());
-            }
-        }
-    }
-    out
+        stem.chars().count() >= 4
+            && adds.iter().any(|add| {
+                base.clear();
+                base.push_str(stem);
+                base.push_str(add);
+                // (A plural `s` makes a people only of a people: `Saudi-s`, not `Paris`; nor a
+                // form of GeoNames' smaller names: `Trad-ers`.)
+                g.lookup(&base).is_some_and(|e| e.rule != "known-name" && !e.later && (e.label == Label::Group || *ending != "s" && e.label == Label::Place))
+            })
+    })
 }
 
 /// Every place name `w` could be a people's name of, listed or not (`Arabian`: `Arab`, `Arabia`, …).

@@ -67,7 +67,7 @@ pub(super) fn joined(text: &str, g: &Gazetteer, found: &mut Vec<Mention>) {
         let last = text[b.start..b.end].rsplit(' ').next().unwrap_or("");
         let area = matches!(last, "County" | "Township" | "Province" | "Governorate" | "District" | "School" | "High" | "Center" | "Centre");
         let facility = b.label == Some(Label::Place) && FACILITY_WORDS.contains(last) && !area && text[b.start..b.end].contains(' ');
-        if a.label == Some(Label::Place) && a.end + 1 == b.start && &text[a.end..b.start] == " " && facility && g.lookup(&text[b.start..b.end]).is_none() {
+        if a.label == Some(Label::Place) && text.get(a.end..b.start) == Some(" ") && facility && g.lookup(&text[b.start..b.end]).is_none() {
             found[k].end = found[k + 1].end;
             found[k].rule = "entity/place-word";
             found.remove(k + 1);

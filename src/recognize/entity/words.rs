@@ -74,6 +74,13 @@ pub(super) const PLACE_KINDS: &[&str] = &[
     "city", "cities", "town", "towns", "village", "villages", "province", "provinces", "district", "districts", "region", "regions", "governorate", "governorates", "county", "counties",
 ];
 
+/// Weekdays and months: capitalised, yet no part of a name (`Highway Patrol [Monday]`, `Ministry
+/// on [Friday]`).
+pub(super) const TIME_WORDS: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+    "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+
 /// Street-type abbreviations that keep their full stop (`Quarry Blvd.`).
 pub(super) const ABBREVIATED: &[&str] = &["St", "Ave", "Rd", "Blvd", "Ln", "Hwy", "Pkwy", "Co", "Mt", "Ft"];
 

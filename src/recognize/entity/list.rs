@@ -43,22 +43,36 @@ pub(super) fn places(text: &str, g: &Gazetteer, found: &mut [Mention]) {
     }
 }
 
-/// A place's name in two pieces made one: a compass word before it (`Eastern [Mediterranean]`,
-/// as `refine` does for the model's places), and a facility after it (`[Baghdad] [International
-/// Airport]`).
+/// A place's name in two pieces made one: a compass word before it (`Northern Iraq`, `Eastern
+/// [Mediterranean]`), whether a name of its own or a bare word, and a facility after it
+/// (`[Baghdad] [International Airport]`).
 pub(super) fn joined(text: &str, g: &Gazetteer, found: &mut Vec<Mention>) {
-    let ends: Vec<usize> = found.iter().filter(|m| m.label.is_some()).map(|m| m.end).collect();
-    for m in found.iter_mut().filter(|m| m.label == Some(Label::Place)) {
-        let before = &text[..m.start];
-        let Some(compass) = before.strip_suffix(' ').and_then(|b| b.rsplit([' ', '\n']).next()) else { continue };
+    let mut k = 0;
+    while k < found.len() {
+        let m = &found[k];
+        let Some(compass) = text[..m.start].strip_suffix(' ').and_then(|b| b.rsplit([' ', '\n']).next()) else {
+            k += 1;
+            continue;
+        };
         let from = m.start - 1 - compass.len();
-        // (Not at the start of a sentence, where `North` may be a person's first name, nor a
-        // word another name ends with.)
-        let head = text[..from].trim_end();
-        let opening = head.is_empty() || head.ends_with(['.', '!', '?', ':', '"', '“', '\n']);
-        if COMPASS.contains(compass) && !opening && !ends.contains(&(m.start - 1)) && g.lookup(&text[from..m.end]).is_none_or(|e| e.label == Label::Place) {
-            m.start = from;
+        let listed_other = || g.lookup(&text[from..m.end]).is_some_and(|e| e.label != Label::Place);
+        if m.label != Some(Label::Place) || !COMPASS.contains(compass) || listed_other() {
+            k += 1;
+            continue;
         }
+        match k.checked_sub(1).filter(|&p| found[p].end == m.start - 1) {
+            // The compass word is a name of its own (weak, or the model's `Western` as a
+            // people): the place takes it in.
+            Some(p) if found[p].start == from => {
+                found[k].start = from;
+                found.remove(p);
+                continue;
+            }
+            // Another name ends with it: leave both.
+            Some(p) if found[p].label.is_some() => {}
+            _ => found[k].start = from,
+        }
+        k += 1;
     }
     let mut k = 0;
     while k + 1 < found.len() {

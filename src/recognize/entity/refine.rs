@@ -1,6 +1,7 @@
 //! Corrections of the model's spans from the guidelines and the lists: military units, titles
 //! that split a span, facilities and streets as places, a place or nationality joined to the
-//! organisation after it, compass words, broadcasters with their channel, shouted datelines.
+//! organisation after it, broadcasters with their channel, shouted datelines (compass words
+//! join every rule's places in `list::joined`).
 
 use super::mention::{Mention, title_at};
 use super::words::*;
@@ -199,18 +200,6 @@ pub(super) fn refine(text: &str, s: &Sentence, g: &Gazetteer, found: &mut Vec<Me
             }
             k += 1;
             continue;
-        }
-        // A compass word before a place is part of it: `Northern Iraq`, `Southern Illinois`.
-        if found[k].label == Some(Label::Place) {
-            if let Some(prev) = k.checked_sub(1).filter(|&p| COMPASS.contains(&text[found[p].start..found[p].end]) && text[found[p].end..found[k].start] == *" ") {
-                found[prev].end = found[k].end;
-                found[prev].label = Some(Label::Place);
-                found.remove(k);
-                continue;
-            }
-            if a > 0 && COMPASS.contains(word(a - 1)) && s.tokens[a - 1].end + 1 == s.tokens[a].start && !found.iter().any(|m| m.end == s.tokens[a - 1].end) {
-                found[k].start = s.tokens[a - 1].start;
-            }
         }
         let m = &mut found[k];
         // A place or nationality, then an organisation or an organisation word: one name.

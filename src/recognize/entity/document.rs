@@ -77,6 +77,8 @@ pub(super) fn document_pass(text: &str, mentions: Vec<Mention>) -> Vec<Candidate
                     _ => (Some(own), m.rule),
                 }
             }
+        } else if m.rule == super::model::SURNAME_ONLY && m.label.is_none() {
+            (surname.then_some(Label::Person), "entity/surname")
         } else if let Some((best, _)) = majority {
             (Some(best), "entity/same-name")
         } else if surname {

@@ -104,7 +104,11 @@ pub fn mentions(text: &str, seg: &Segmentation, sentences: std::ops::Range<usize
                 // The model's guesses in a Title Case line give way to a listed name.
                 found.retain(|m| m.strong || !(m.start < r.end && r.start < m.end));
             }
-            let free = !found.iter().any(|m| m.start < r.end && r.start < m.end) && !blocked.iter().any(|&(a, b)| a < r.end && r.start < b && b - a > r.end - r.start);
+            // (Another kind of name holds no name of its own, unless a list the model never
+            // read names its opening words as an organisation, `[UNESCO] World Heritage Site`
+            // (but `U.S. Open`), or all of it but a compass word, `Eastern [Mediterranean]`.)
+            let named = |a: usize, b: usize| unread && (a == r.start && r.label == Some(Label::Org) || b == r.end && COMPASS.contains(text[a..r.start].trim_end()));
+            let free = !found.iter().any(|m| m.start < r.end && r.start < m.end) && !blocked.iter().any(|&(a, b)| a < r.end && r.start < b && b - a > r.end - r.start && !named(a, b));
             let name = &text[r.start..r.end];
             let common = !name.contains(' ') && name.chars().any(char::is_lowercase) && g.is_common(name);
             let keep = r.label == Some(Label::Group) || context || listed || r.rule == "entity/place-word" && !r.weak_position;
@@ -193,17 +197,19 @@ fn common_abbreviations(text: &str) -> Vec<&str> {
 /// Words that name a storm before its name.
 const STORMS: [&str; 5] = ["Hurricane ", "Typhoon ", "Cyclone ", "Tropical Storm ", "Storm "];
 
-/// Where the names of storms are in `text` (the name after `Hurricane`, `Typhoon` …).
+/// Where the names of storms are in `text` (the name after `Hurricane`, `Typhoon` …), found in
+/// one pass over the text.
 fn storm_names(text: &str) -> Vec<(usize, usize)> {
+    static KINDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(STORMS).expect("storm words build an automaton")
+    });
     let mut out = Vec::new();
-    for kind in STORMS {
-        for (at, _) in text.match_indices(kind) {
-            let from = at + kind.len();
-            let len = text[from..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - from);
-            // (Not an organisation's word: `National Hurricane Center`.)
-            if len > 1 && text[from..].starts_with(char::is_uppercase) && !ORG_WORDS.contains(&text[from..from + len]) {
-                out.push((from, from + len));
-            }
+    for m in KINDS.find_iter(text) {
+        let from = m.end();
+        let len = text[from..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - from);
+        // (Not an organisation's word: `National Hurricane Center`.)
+        if len > 1 && text[from..].starts_with(char::is_uppercase) && !ORG_WORDS.contains(&text[from..from + len]) {
+            out.push((from, from + len));
         }
     }
     out

@@ -11,6 +11,10 @@ use crate::recognize::gazetteer::{Gazetteer, Hit};
 use crate::recognize::tagger;
 use crate::text::segment::{Sentence, TokenKind};
 
+/// The rule of a mention without a label that counts only as the surname of a person the
+/// document names.
+pub(super) const SURNAME_ONLY: &str = "entity/surname";
+
 /// Mentions from the tagger's `tags` of sentence `s`, and the spans of other kinds of names
 /// (events, products) inside which no place or organisation stands on its own.
 pub(super) fn mentions(text: &str, s: &Sentence, g: &Gazetteer, hit_at: &HashMap<usize, Hit>, tags: &[usize], title_case: bool) -> (Vec<Mention>, Vec<(usize, usize)>) {
@@ -119,6 +123,14 @@ pub(super) fn mentions(text: &str, s: &Sentence, g: &Gazetteer, hit_at: &HashMap
         };
         let groups = s.tokens[a..b].iter().take_while(|t| g.lookup(&text[t.start..t.end]).is_some_and(|e| e.label == Label::Group)).count();
         let (label, end) = if class == 3 && groups > 0 { (Some(Label::Group), s.tokens[a + groups - 1].end) } else { (label, end) };
+        // MISC of several words that ends in an organisation's word is an organisation
+        // (`Missouri State Highway Patrol`, `Kurdistan Workers Party`).
+        // (Not an opening `The`: `The League` is no name.)
+        let org = class == 3 && groups == 0 && word(a) != "The" && b > a + 1 && ORG_WORDS.contains(word(b - 1));
+        // Nor is it another kind of name when it ends in a word of places (`Lower Shabelle
+        // Region`, `Jebel Marra Mountains`): a place.
+        let place = class == 3 && groups == 0 && word(a) != "The" && b > a + 1 && PLACE_WORDS.contains(word(b - 1));
+        let label = if org { Some(Label::Org) } else if place { Some(Label::Place) } else { label };
         // A lone sentence-initial word that is mostly written in lower case is not a name
         // (`Photo: …`, `Sale of …`).
         let lone = b == a + 1 && (0..a).all(|k| s.tokens[k].kind == TokenKind::Punct);
@@ -126,18 +138,25 @@ pub(super) fn mentions(text: &str, s: &Sentence, g: &Gazetteer, hit_at: &HashMap
         if credit_word || lone && crate::text::words::is_common(word(a)) && !hit_at.contains_key(&s.tokens[a].start) {
             continue;
         }
-        let Some(label) = label else {
-            // Another kind of name (an event, a product, `U.S. Open`): nothing inside it is
-            // a place or an organisation of its own.
-            blocked.push((start, end));
-            continue;
-        };
         // In a Title Case line a name the model found may hold words capitalised only by
         // the style (`Erdogan Says Putin Asked`): cut at them and let the document decide.
         let common = |k: usize| {
             let t = s.tokens[k];
             let w = &text[t.start..t.end];
             crate::text::words::is_common(w) && !hit_at.contains_key(&t.start)
+        };
+        let Some(label) = label else {
+            // Another kind of name (an event, a product, `U.S. Open`): nothing inside it is
+            // a place or an organisation of its own. But in a Title Case line a lone word
+            // beside words capitalised only by the style may be the surname of a person the
+            // document names (`Assad Regime`): the document decides.
+            if title_case && (a..b).any(common) {
+                for k in (a..b).filter(|&k| !common(k) && s.tokens[k].kind == TokenKind::Word && (k == a || common(k - 1)) && (k + 1 == b || common(k + 1))) {
+                    found.push(Mention { start: s.tokens[k].start, end: s.tokens[k].end, label: None, rule: SURNAME_ONLY, strong: false, weak_position: true });
+                }
+            }
+            blocked.push((start, end));
+            continue;
         };
         if title_case && (a..b).any(common) {
             let mut k = a;

@@ -40,7 +40,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "entity/place-word",
         description: "a run of capitalised words ending in a word of places (`Sea`, `Valley`, `District`) where the tagger saw none",
-        examples: &[example!("The quake struck in the Ionian Sea near Zakynthos.", None, "Ionian Sea", "PLACE")],
+        examples: &[example!("Floods hit the Lakes Bosumtwi area.", None, "Lakes Bosumtwi", "PLACE")],
     },
     Rule {
         id: "entity/place-context",
@@ -89,9 +89,9 @@ pub const RULES: &[Rule] = &[
         id: "entity/org-complement",
         description: "an organisation named with a complement: a head word (`data/org-heads.txt`), then `of`, `for`, `on` or `to` and a name, one organisation whatever its pieces are",
         examples: &[
-            example!("He studied at the University of Cambridge in 1990.", None, "University of Cambridge", "ORG"),
+            example!("He studied at the University of Khartoum in 1990.", None, "University of Khartoum", "ORG"),
             example!("Two reporters were held, the Committee to Protect Whistleblowers said.", None, "Committee to Protect Whistleblowers", "ORG"),
-            example!("A spokesman for the United States Department of Defense said so.", None, "United States Department of Defense", "ORG"),
+            example!("A spokesman for the Supreme Council of the Armed Forces said so.", None, "Supreme Council of the Armed Forces", "ORG"),
         ],
     },
     Rule {

@@ -2,9 +2,9 @@
 //! suffixes, its neighbours, where it stands in the sentence, the word lists it is in and how
 //! the document writes it elsewhere, hashed once and combined per feature template.
 
+use super::lexicon;
 use crate::recognize::gazetteer;
 use crate::text::segment::{Segmentation, Sentence, TokenKind};
-use crate::text::words;
 
 /// FNV-1a over a template id and string parts, folded to 32 bits.
 #[derive(Clone, Copy)]
@@ -34,7 +34,7 @@ impl H {
 
 /// FNV-1a 64 of a string, for [`H::h`].
 fn str_hash(s: &str) -> u64 {
-    s.as_bytes().iter().fold(0xcbf29ce484222325u64, |h, &b| (h ^ b as u64).wrapping_mul(0x100000001b3))
+    super::fnv64(s.as_bytes())
 }
 
 /// Appends the shape of `w` to `out`: classes of characters, repeats collapsed (`Xx`, `X.X.`).
@@ -141,7 +141,6 @@ impl Features {
 
 /// Feature hashes of every token of a sentence.
 pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
-    let g = gazetteer::get();
     let n = s.tokens.len();
     let words: Vec<&str> = s.tokens.iter().map(|t| &text[t.start..t.end]).collect();
     // Lower-cased words and shapes, each in one buffer.
@@ -164,10 +163,16 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
     let wh: Vec<u64> = words.iter().map(|w| str_hash(w)).collect();
     let lh: Vec<u64> = (0..n).map(|i| str_hash(lower(i))).collect();
     let shh: Vec<u64> = (0..n).map(|i| str_hash(shape_of(i))).collect();
-    let first: Vec<bool> = words.iter().map(|w| w.starts_with(char::is_uppercase) && g.first_names.contains(w)).collect();
+    // What the lexicon knows of each word: its cluster and common-word flag under the word
+    // lower-cased, its given-name and title flags under the word as written.
+    let lex = lexicon::get();
+    let low: Vec<lexicon::Entry> = lh.iter().map(|&h| lex.get(h)).collect();
+    let written: Vec<u8> = (0..n).map(|i| if wh[i] == lh[i] { low[i].flags } else { lex.get(wh[i]).flags }).collect();
+    let first: Vec<bool> = (0..n).map(|i| written[i] & lexicon::GIVEN_NAME != 0 && words[i].starts_with(char::is_uppercase)).collect();
     let lwh = |i: isize| -> u64 { if i < 0 { start_h } else if i as usize >= n { end_h } else { lh[i as usize] } };
     let shh_at = |i: isize| -> u64 { if i < 0 { start_h } else if i as usize >= n { end_h } else { shh[i as usize] } };
     let gaz = gazetteer_marks(s, &doc.hits);
+    let cw_at = |i: isize| -> u64 { if i < 0 { start_h } else if i as usize >= n { end_h } else { u64::from(low[i as usize].path) } };
     let all_caps_sentence = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| !w.chars().any(char::is_lowercase));
     let mut out = Features { hashes: Vec::with_capacity(n * 30), bounds: Vec::with_capacity(n + 1) };
     out.bounds.push(0);
@@ -192,7 +197,9 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
                 Some(b) => {
                     prefix = l.as_bytes()[done_to..b].iter().fold(prefix, |h, &x| (h ^ x as u64).wrapping_mul(0x100000001b3));
                     done_to = b;
-                    f.push(H::new(3 + k).h(prefix).done());
+                    if k >= 3 {
+                        f.push(H::new(3 + k).h(prefix).done());
+                    }
                 }
                 None => break,
             }
@@ -200,7 +207,11 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
         let mut starts = l.char_indices().rev().map(|(b, _)| b);
         for k in 1..=4u8 {
             match starts.next() {
-                Some(b) if b > 0 => f.push(H::new(8 + k).h(str_hash(&l[b..])).done()),
+                Some(b) if b > 0 => {
+                    if k >= 2 {
+                        f.push(H::new(8 + k).h(str_hash(&l[b..])).done());
+                    }
+                }
                 _ => break,
             }
         }
@@ -235,12 +246,23 @@ pub fn features(text: &str, s: &Sentence, doc: &DocInfo<'_>) -> Features {
         if i > 0 && first[i - 1] {
             f.push(H::new(28).done());
         }
-        if words::common().contains(l) {
+        if low[i].flags & lexicon::COMMON != 0 {
             f.push(H::new(29).h(si).done());
         }
-        if i > 0 && g.model_titles.contains(words[i - 1]) {
+        if i > 0 && written[i - 1] & lexicon::TITLE != 0 {
             f.push(H::new(30).done());
         }
+        // Clusters: the word's at three grains (with its shape at the finest), its neighbours'.
+        if low[i].path == lexicon::NONE {
+            f.push(H::new(32).h(si).done());
+        } else {
+            let c = low[i].path;
+            f.push(H::new(33).h(u64::from(lex.prefix(c, 1))).done());
+            f.push(H::new(34).h(u64::from(lex.prefix(c, 2))).done());
+            f.push(H::new(35).h(u64::from(c)).h(si).done());
+        }
+        f.push(H::new(36).h(cw_at(ii - 1)).done());
+        f.push(H::new(37).h(cw_at(ii + 1)).done());
         if w.chars().next().is_some_and(char::is_uppercase) {
             f.push(H::new(31).s(if doc.cap_mid.contains(l) { "m" } else { "-" }).s(if doc.lower.contains(l) { "l" } else { "-" }).done());
         }

@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+pub mod lexicon;
 pub mod features;
 pub mod train;
 
@@ -213,7 +214,7 @@ pub fn fnv64(b: &[u8]) -> u64 {
 
 /// Checksum of the word lists the features read.
 pub fn lists_fnv64() -> u64 {
-    fnv64(crate::recognize::gazetteer::SOURCES.concat().as_bytes())
+    fnv64((crate::recognize::gazetteer::SOURCES.concat() + lexicon::CLUSTERS).as_bytes())
 }
 
 /// The lines recorded beside the model: checksums of the training data, of the word lists the

@@ -75,14 +75,18 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     if w.lower(k) == "of" && (num.vague || value.is_none()) {
         k += 1;
     }
+    // (A noun that also modifies, `police`, or a people, `Yemeni`, gives way to a victim noun
+    // after it: `four senior police officers`, `two Yemeni fishermen`.)
+    let noun_next = |k: usize| (k + 1..k + 3).find(|&j| VICTIMS.contains(&w.lower(j)) && (k + 1..j).all(|i| VICTIM_ADJ.contains(&w.lower(i))));
     for _ in 0..3 {
         let word = w.lower(k);
         if word.is_empty() {
             break;
         }
         if word != "of" && VICTIMS.contains(&word) {
-            victims = Some(word);
-            last = k + 1;
+            let j = if VICTIM_ADJ.contains(&word) { noun_next(k).unwrap_or(k) } else { k };
+            victims = Some(w.lower(j));
+            last = j + 1;
             break;
         }
         let raw = w.tokens.get(k).map(|t| &w.text[t.start..t.end]).unwrap_or("");
@@ -90,8 +94,9 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             && (["ans", "is", "ese", "ons", "ers"].iter().any(|e| word.ends_with(e))
                 || gazetteer::get().lookup(raw).is_some_and(|e| e.label == Label::Group));
         if demonym {
-            victims = Some(word);
-            last = k + 1;
+            let j = noun_next(k).unwrap_or(k);
+            victims = Some(w.lower(j));
+            last = j + 1;
             break;
         }
         let adjective = VICTIM_ADJ.contains(&word) || raw.chars().next().is_some_and(char::is_uppercase) && k > last.saturating_sub(1);

@@ -87,3 +87,5 @@ fn cas024_bounds() {
     let r = found("between 10 and 15 civilians were wounded");
     assert_eq!((r[0].4, r[0].5), (Some(10), Some(15)));
 }
+t!(cas046_people_then_noun, "Gunmen killed two Yemeni fishermen and three Somali traders.", [("two Yemeni fishermen", "killed", Some(2), "exact"), ("three Somali traders", "killed", Some(3), "exact")]);
+t!(cas047_modifying_noun_then_noun, "Four senior police officers were wounded; two police died.", [("Four senior police officers", "injured", Some(4), "exact"), ("two police", "killed", Some(2), "exact")]);

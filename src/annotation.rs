@@ -180,7 +180,17 @@ pub struct CasualtyAttrs {
     pub min: Option<u64>,
     pub max: Option<u64>,
     pub victims: Option<String>,
+    /// Which harm the figure counts: `incident`, `cumulative` or `background` (the guidelines'
+    /// `scope`); none on figures made before scopes were read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// The incident an `incident` figure belongs to: `i1`, `i2` … in text order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incident: Option<String>,
 }
+
+/// The guidelines' scopes of a casualty figure.
+pub const SCOPES: [&str; 3] = ["incident", "cumulative", "background"];
 
 impl DateAttrs {
     /// # Errors
@@ -223,6 +233,15 @@ impl CasualtyAttrs {
         if let (Some(lo), Some(hi)) = (self.min, self.max) {
             if lo > hi {
                 return Err(Error::input(format!("casualty min {lo} is greater than max {hi}")));
+            }
+        }
+        if let Some(s) = self.scope.as_deref().filter(|s| !SCOPES.contains(s)) {
+            return Err(Error::input(format!("casualty scope {s:?} is not one of {}", SCOPES.join(", "))));
+        }
+        if let Some(i) = self.incident.as_deref() {
+            let numbered = i.strip_prefix('i').is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0'));
+            if !numbered {
+                return Err(Error::input(format!("casualty incident {i:?} is not an incident id such as i1 or i2")));
             }
         }
         Ok(())

@@ -28,9 +28,18 @@ fn render(text: &str, date: Option<&str>) -> String {
         writeln!(out, "{:5}..{:<5} {:8} {:?}{attrs}  [{}]{entity}", a.start, a.end, a.label.as_str(), a.quote, a.rule.as_deref().unwrap_or("-")).unwrap();
     }
     writeln!(out, "casualty summary:").unwrap();
-    for c in &export.casualty_summary {
-        let figures: Vec<String> = c.figures.iter().map(|f| format!("{} {} ×{}", f.count, f.qualifier, f.mentions.len())).collect();
-        writeln!(out, "  {} best {} low {} high {}: {}", c.category, c.best, c.low, c.high, figures.join(", ")).unwrap();
+    let summary = &export.casualty_summary;
+    for i in &summary.incidents {
+        for (category, c) in &i.categories {
+            let figures: Vec<String> = c.figures.iter().map(|f| format!("{} {} ×{}", f.count, f.qualifier, f.mentions.len())).collect();
+            writeln!(out, "  {} {} best {} low {} high {}: {}", i.id, category, c.best, c.low, c.high, figures.join(", ")).unwrap();
+        }
+    }
+    for (category, n) in &summary.total {
+        writeln!(out, "  total {category} {n}").unwrap();
+    }
+    for c in &summary.cumulative {
+        writeln!(out, "  cumulative {} {} {} ×{} ({})", c.category, c.count, c.qualifier, c.mentions.len(), c.bound).unwrap();
     }
     writeln!(out, "entities:").unwrap();
     for e in &export.entities {

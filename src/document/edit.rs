@@ -44,6 +44,12 @@ pub enum Edit {
         min: Option<u64>,
         max: Option<u64>,
         victims: Option<String>,
+        /// A new scope, or the figure's own when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        scope: Option<String>,
+        /// A new incident, or the figure's own when absent (an empty string: none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        incident: Option<String>,
     },
     SetReferenceDate { date: Option<String> },
     /// The reviewer keeps a suggestion as it is.
@@ -162,10 +168,19 @@ impl Document {
                 a.date = Some(attrs);
                 corrected(a);
             }
-            Edit::SetCasualty { id, category, count, qualifier, min, max, victims } => {
+            Edit::SetCasualty { id, category, count, qualifier, min, max, victims, scope, incident } => {
                 let i = self.index_of(&id)?;
                 let victims = victims.map(|v| v.trim().to_lowercase()).filter(|v| !v.is_empty());
-                let attrs = CasualtyAttrs { category, count, qualifier, min, max, victims };
+                let own = self.state.annotations[i].casualty.as_ref();
+                let scope = scope.or_else(|| own.and_then(|c| c.scope.clone()));
+                let incident = match incident {
+                    Some(i) if i.is_empty() => None,
+                    Some(i) => Some(i),
+                    None => own.and_then(|c| c.incident.clone()),
+                };
+                // (Only an incident's figure belongs to an incident.)
+                let incident = incident.filter(|_| scope.as_deref().is_none_or(|s| s == "incident"));
+                let attrs = CasualtyAttrs { category, count, qualifier, min, max, victims, scope, incident };
                 attrs.validate().map_err(|e| Error::edit(e.message()))?;
                 let a = &mut self.state.annotations[i];
                 if a.label != Label::Casualty {

@@ -1,16 +1,23 @@
-//! The casualty table of one article, as a conflict-data coder copies it into an event record:
-//! for each category the distinct figures reported (a figure repeated by the paste, such as a
-//! headline printed twice, counts once, with all its mentions), their lowest and highest, and a
-//! best estimate.
+//! The casualty table of one article, as a conflict-data coder copies it into an event record
+//! (the guidelines' "Casualty summary"): per incident and category the distinct figures
+//! reported (a figure repeated by the paste, such as a headline printed twice, counts once,
+//! with all its mentions), their lowest and highest, and a best estimate; per category the
+//! article's total, the sum of the incidents' best; and the cumulative figures apart, each with
+//! the words that bound it, never added to an incident. Background figures are not summarised.
 //!
 //! Conventions: a figure is a (count, qualifier) pair; ranges and bounds give their `min`/`max`
 //! to the lowest and highest; the best estimate is the largest figure that is not an upper
 //! bound (tolls are revised upwards and a subset, `including four children`, is smaller than
-//! its total), else the highest. Counts without a number (`several`) are left out.
+//! its total), else the highest. A count of people shot or struck that holds the dead counts
+//! only the survivors as injured (`[seven people] were shot, [one] fatally`: 6 injured), unless
+//! it counts `others`. Counts without a number (`several`) are left out. A figure made before
+//! scopes were read counts as the first incident's.
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::annotation::{CATEGORIES, Label};
+use crate::annotation::{Annotation, CATEGORIES, Label};
 use crate::document::Document;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,6 +27,7 @@ pub struct Figure {
     pub mentions: Vec<String>,
 }
 
+/// The figures of one category, with their lowest, highest and best.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CategorySummary {
     pub category: String,
@@ -29,27 +37,163 @@ pub struct CategorySummary {
     pub best: u64,
 }
 
-/// The casualty summary of `doc`, one entry per category that has a figure.
-pub fn summarize(doc: &Document) -> Vec<CategorySummary> {
-    let mut out = Vec::new();
-    for category in CATEGORIES {
-        let mut figures: Vec<Figure> = Vec::new();
-        let (mut low, mut high, mut best) = (u64::MAX, 0u64, None::<u64>);
-        for a in doc.live().filter(|a| a.label == Label::Casualty) {
-            let Some(c) = a.casualty.as_ref().filter(|c| c.category == category) else { continue };
-            let Some(count) = c.count else { continue };
-            low = low.min(c.min.unwrap_or(count));
-            high = high.max(c.max.unwrap_or(count));
-            if c.qualifier != "atMost" && c.qualifier != "range" {
-                best = Some(best.map_or(count, |b| b.max(count)));
-            }
-            match figures.iter_mut().find(|f| f.count == count && f.qualifier == c.qualifier) {
-                Some(f) => f.mentions.push(a.id_string()),
-                None => figures.push(Figure { count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()] }),
-            }
+/// One incident's figures by category, with its place and date where the article gives them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IncidentSummary {
+    pub id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Category → its figures (`killed`, `injured` … as keys in the export).
+    #[serde(flatten)]
+    pub categories: BTreeMap<String, CategoryFigures>,
+}
+
+/// [`CategorySummary`] without its category, as an incident's key holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CategoryFigures {
+    pub figures: Vec<Figure>,
+    pub low: u64,
+    pub high: u64,
+    pub best: u64,
+}
+
+/// A cumulative figure, listed apart with the words that bound it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CumulativeFigure {
+    pub category: String,
+    pub count: u64,
+    pub qualifier: String,
+    pub mentions: Vec<String>,
+    pub bound: String,
+}
+
+/// The export's `casualtySummary`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct CasualtySummary {
+    pub incidents: Vec<IncidentSummary>,
+    pub total: BTreeMap<String, u64>,
+    pub cumulative: Vec<CumulativeFigure>,
+}
+
+fn scope_of(a: &Annotation) -> &str {
+    a.casualty.as_ref().and_then(|c| c.scope.as_deref()).unwrap_or("incident")
+}
+
+fn incident_of(a: &Annotation) -> String {
+    a.casualty.as_ref().and_then(|c| c.incident.clone()).unwrap_or_else(|| "i1".to_string())
+}
+
+/// The sentence around byte `at` of `text`: from the last full stop, line break or start.
+fn sentence_around(text: &str, start: usize, end: usize) -> (&str, &str) {
+    let from = text[..start].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
+    let to = text[end..].find(['.', '\n', '!', '?']).map_or(text.len(), |i| end + i);
+    (&text[from..start], &text[end..to])
+}
+
+/// Is the injured figure `a` a count of people hit (`four shot`, `struck by gunfire`, `the
+/// seven victims`) rather than of survivors (`six hurt`, `two others wounded`)?
+fn counts_the_hit(text: &str, a: &Annotation) -> bool {
+    let c = a.casualty.as_ref().unwrap();
+    if c.victims.as_deref() == Some("others") {
+        return false;
+    }
+    let (before, after) = sentence_around(text, a.start, a.end);
+    let near_after: Vec<String> = after.split_whitespace().take(5).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
+    let near_before: Vec<String> = before.split_whitespace().rev().take(3).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
+    let other = near_before.first().is_some_and(|w| w == "other") || near_after.first().is_some_and(|w| w == "others" || w == "other");
+    let hit = near_after.iter().chain(&near_before).any(|w| matches!(w.as_str(), "shot" | "struck" | "gunfire" | "shooting"));
+    let hurt = near_after.iter().chain(&near_before).any(|w| matches!(w.as_str(), "wounded" | "injured" | "hurt" | "injuries" | "wounds"));
+    // (`the seven victims`: everyone harmed, the dead among them.)
+    let victims = matches!(c.victims.as_deref(), Some("victims" | "victim"));
+    (hit || victims) && !hurt && !other
+}
+
+/// The figures of `anns` in `category`, with their lowest, highest and best; `killed` is the
+/// best count of the dead beside them (a count of people hit holds them).
+fn figures(text: &str, anns: &[&Annotation], category: &str, killed: u64) -> Option<CategoryFigures> {
+    let mut figures: Vec<Figure> = Vec::new();
+    let (mut low, mut high, mut best) = (u64::MAX, 0u64, None::<u64>);
+    for a in anns {
+        let Some(c) = a.casualty.as_ref().filter(|c| c.category == category) else { continue };
+        let Some(count) = c.count else { continue };
+        low = low.min(c.min.unwrap_or(count));
+        high = high.max(c.max.unwrap_or(count));
+        if c.qualifier != "atMost" && c.qualifier != "range" {
+            let survivors = if category == "injured" && killed > 0 && count > killed && counts_the_hit(text, a) { count - killed } else { count };
+            best = Some(best.map_or(survivors, |b| b.max(survivors)));
         }
-        if !figures.is_empty() {
-            out.push(CategorySummary { category: category.to_string(), figures, low, high, best: best.unwrap_or(high) });
+        match figures.iter_mut().find(|f| f.count == count && f.qualifier == c.qualifier) {
+            Some(f) => f.mentions.push(a.id_string()),
+            None => figures.push(Figure { count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()] }),
+        }
+    }
+    (!figures.is_empty()).then(|| CategoryFigures { figures, low, high, best: best.unwrap_or(high) })
+}
+
+/// Per category, the figures of `anns` (the incidents' figures of one incident or of all).
+fn by_category(text: &str, anns: &[&Annotation]) -> Vec<CategorySummary> {
+    let killed = figures(text, anns, "killed", 0).map_or(0, |f| f.best);
+    CATEGORIES
+        .iter()
+        .filter_map(|&category| {
+            let f = figures(text, anns, category, if category == "injured" { killed } else { 0 })?;
+            Some(CategorySummary { category: category.to_string(), figures: f.figures, low: f.low, high: f.high, best: f.best })
+        })
+        .collect()
+}
+
+fn casualties(doc: &Document) -> impl Iterator<Item = &Annotation> {
+    doc.live().filter(|a| a.label == Label::Casualty && a.casualty.is_some())
+}
+
+/// The casualty table of the incidents of `doc` taken together, one entry per category that has
+/// a figure (what the page's panel lists; the cumulative figures are in [`summary`]).
+pub fn summarize(doc: &Document) -> Vec<CategorySummary> {
+    let anns: Vec<&Annotation> = casualties(doc).filter(|a| scope_of(a) == "incident").collect();
+    by_category(doc.text(), &anns)
+}
+
+/// The words that bound a cumulative figure: its clause, the figure left out.
+fn bound(text: &str, a: &Annotation) -> String {
+    let (before, after) = sentence_around(text, a.start, a.end);
+    let clause = |s: &str, rev: bool| -> String {
+        let cut: Vec<&str> = if rev { s.rsplit([',', ';', ':']).take(1).collect() } else { s.split([',', ';', ':']).take(1).collect() };
+        cut.concat().split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let b = clause(before, true);
+    let f = clause(after, false);
+    [b, f].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" … ")
+}
+
+/// The export's casualty summary of `doc`: the incidents in order, the article's totals and the
+/// cumulative figures.
+pub fn summary(doc: &Document) -> CasualtySummary {
+    let text = doc.text();
+    let mut ids: Vec<String> = Vec::new();
+    for a in casualties(doc).filter(|a| scope_of(a) == "incident") {
+        let id = incident_of(a);
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    let mut out = CasualtySummary::default();
+    for id in ids {
+        let anns: Vec<&Annotation> = casualties(doc).filter(|a| scope_of(a) == "incident" && incident_of(a) == id).collect();
+        let categories: BTreeMap<String, CategoryFigures> =
+            by_category(text, &anns).into_iter().map(|c| (c.category, CategoryFigures { figures: c.figures, low: c.low, high: c.high, best: c.best })).collect();
+        for (category, f) in &categories {
+            *out.total.entry(category.clone()).or_default() += f.best;
+        }
+        out.incidents.push(IncidentSummary { id, place: None, date: None, categories });
+    }
+    for a in casualties(doc).filter(|a| scope_of(a) == "cumulative") {
+        let c = a.casualty.as_ref().unwrap();
+        let Some(count) = c.count else { continue };
+        match out.cumulative.iter_mut().find(|f| f.category == c.category && f.count == count && f.qualifier == c.qualifier) {
+            Some(f) => f.mentions.push(a.id_string()),
+            None => out.cumulative.push(CumulativeFigure { category: c.category.clone(), count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()], bound: bound(text, a) }),
         }
     }
     out
@@ -108,6 +252,34 @@ mod tests {
         let injured = s.iter().find(|c| c.category == "injured").unwrap();
         assert_eq!((injured.low, injured.high), (10, 50));
         assert_eq!(injured.best, 50, "only bounds: the highest");
+    }
+
+    #[test]
+    fn the_summary_keeps_a_war_total_apart_from_the_attacks_toll() {
+        let doc = crate::annotate_dated(
+            "A drone strike on a mosque killed 31 people on Friday, including 6 children. The war has killed more than 40,000 people since it began.",
+            crate::text::calendar::parse_iso("2025-03-14").ok(),
+        );
+        let s = summary(&doc);
+        assert_eq!(s.incidents.len(), 1);
+        assert_eq!(s.incidents[0].categories["killed"].best, 31, "{s:?}");
+        assert_eq!(s.total.get("killed"), Some(&31));
+        assert_eq!(s.cumulative.len(), 1);
+        assert_eq!((s.cumulative[0].count, s.cumulative[0].qualifier.as_str()), (40000, "moreThan"));
+        assert!(s.cumulative[0].bound.contains("since it began"), "{:?}", s.cumulative[0].bound);
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(json["incidents"][0]["killed"]["best"], 31);
+        assert_eq!(json["total"]["killed"], 31);
+    }
+
+    #[test]
+    fn people_shot_with_the_dead_among_them_count_the_survivors_as_injured() {
+        let doc = crate::annotate_dated("Seven people were shot, two fatally, police said. Officers found the victims outside.", None);
+        let s = summary(&doc);
+        assert_eq!(s.total.get("killed"), Some(&2), "{s:?}");
+        assert_eq!(s.total.get("injured"), Some(&5), "{s:?}");
+        let doc = crate::annotate_dated("Two were killed and four others were shot.", None);
+        assert_eq!(summary(&doc).total.get("injured"), Some(&4), "others are the survivors already");
     }
 
     #[test]

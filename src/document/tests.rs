@@ -319,6 +319,6 @@ fn user_casualty_and_date_get_attributes() {
     let c = d.annotations()[0].casualty.clone().unwrap();
     assert_eq!((c.category.as_str(), c.count), ("killed", Some(12)));
     assert_eq!(d.annotations()[1].date.as_ref().unwrap().value, "2025-07-13");
-    let err = d.apply(Edit::SetCasualty { id: "a1".into(), category: "eaten".into(), count: None, qualifier: "exact".into(), min: None, max: None, victims: None }, Unit::Byte).unwrap_err();
+    let err = d.apply(Edit::SetCasualty { id: "a1".into(), category: "eaten".into(), count: None, qualifier: "exact".into(), min: None, max: None, victims: None, scope: None, incident: None }, Unit::Byte).unwrap_err();
     assert!(err.message().contains("category"));
 }

@@ -36,6 +36,12 @@ pub fn serialize(doc: &Document) -> String {
             if let Some(v) = &c.victims {
                 notes.push(format!("victims={}", v.replace(' ', "_")));
             }
+            if let Some(v) = &c.scope {
+                notes.push(format!("scope={v}"));
+            }
+            if let Some(v) = &c.incident {
+                notes.push(format!("incident={v}"));
+            }
         }
         note += 1;
         out += &format!("#{note}\tAnnotatorNotes T{t}\t{}\n", notes.join(" "));
@@ -121,6 +127,8 @@ pub fn parse(ann: &str, text: &str) -> Result<Document> {
                 min: num("min"),
                 max: num("max"),
                 victims: get("victims").map(|v| v.replace('_', " ")),
+                scope: get("scope"),
+                incident: get("incident"),
             });
         }
         out.push(s);

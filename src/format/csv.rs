@@ -67,10 +67,12 @@ pub fn serialize(docs: &[Named]) -> String {
                 number(c.and_then(|c| c.min)),
                 number(c.and_then(|c| c.max)),
                 c.and_then(|c| c.victims.clone()).unwrap_or_default(),
+                c.and_then(|c| c.scope.clone()).unwrap_or_default(),
+                c.and_then(|c| c.incident.clone()).unwrap_or_default(),
             ]);
         }
     }
-    table("document,id,label,start,end,quote,origin,status,entity,date_type,date_value,category,count,qualifier,min,max,victims", rows)
+    table("document,id,label,start,end,quote,origin,status,entity,date_type,date_value,category,count,qualifier,min,max,victims,scope,incident", rows)
 }
 
 /// The casualty annotations of `doc` as CSV (offsets in code points), one row each.
@@ -89,10 +91,12 @@ pub fn casualties(doc: &Document) -> String {
             number(c.min),
             number(c.max),
             c.victims.clone().unwrap_or_default(),
+            c.scope.clone().unwrap_or_default(),
+            c.incident.clone().unwrap_or_default(),
             name_of(a.origin),
         ])
     });
-    table("id,start,end,quote,category,count,qualifier,min,max,victims,origin", rows)
+    table("id,start,end,quote,category,count,qualifier,min,max,victims,scope,incident,origin", rows)
 }
 
 #[cfg(test)]
@@ -117,9 +121,9 @@ mod tests {
         let doc = crate::annotate("🎉 Three killed, 12 wounded.", None).unwrap();
         let csv = casualties(&doc);
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "id,start,end,quote,category,count,qualifier,min,max,victims,origin");
+        assert_eq!(lines[0], "id,start,end,quote,category,count,qualifier,min,max,victims,scope,incident,origin");
         assert_eq!(lines.len(), 3, "{csv}");
         // Code points: the emoji counts one.
-        assert!(lines[1].contains(",2,7,Three,killed,3,exact,,,,auto"), "{csv}");
+        assert!(lines[1].contains(",2,7,Three,killed,3,exact,,,,incident,i1,auto"), "{csv}");
     }
 }

@@ -9,7 +9,7 @@ use super::build::{SpanIn, build_document_with};
 use crate::annotation::{CasualtyAttrs, DateAttrs, Label, LabelDef, Origin, Status};
 use crate::document::Document;
 use crate::document::export::{ExportAnnotation, ExportEntity};
-use crate::document::summary::{self, CategorySummary};
+use crate::document::summary::{self, CasualtySummary};
 use crate::error::{Error, Result};
 use crate::text::calendar;
 use crate::text::offset::Unit;
@@ -35,8 +35,9 @@ pub struct ExportDocument {
     /// The user's corrections to entities, kept so a reload or import gives the same entities.
     #[serde(skip_serializing_if = "EntityEdits::is_empty")]
     pub entity_edits: EntityEdits,
-    /// Per category: the distinct figures, lowest, highest and best estimate (`summary.rs`).
-    pub casualty_summary: Vec<CategorySummary>,
+    /// Per incident and category the distinct figures, lowest, highest and best estimate, the
+    /// article's totals and the cumulative figures apart (`summary.rs`).
+    pub casualty_summary: CasualtySummary,
 }
 
 /// Mentions split out of their entity and pairs merged, by annotation id.
@@ -77,7 +78,7 @@ pub fn export_with(doc: &Document, include_rejected: bool) -> ExportDocument {
         annotations,
         entities,
         entity_edits: EntityEdits::of(doc),
-        casualty_summary: summary::summarize(doc),
+        casualty_summary: summary::summary(doc),
     }
 }
 

@@ -36,7 +36,7 @@ pub fn part(text: &str, seg: &Segmentation, reference: Option<Date>, sentences: 
     progress(0.8);
     let dates = date::sentences(text, seg, reference, sentences.clone());
     progress(0.9);
-    let counts = casualty::sentences(text, seg, sentences);
+    let counts = casualty::sentences(text, seg, sentences, reference);
     progress(1.0);
     Part { names, dates, counts }
 }

@@ -5,6 +5,7 @@
 //! and no harm word beside them, so they are left alone.
 
 mod read;
+mod scope;
 mod words;
 #[cfg(test)]
 mod tests;
@@ -14,6 +15,7 @@ use crate::annotation::{Candidate, CasualtyAttrs, Label};
 use crate::recognize::rule::{Rule, example};
 use crate::text::number;
 use crate::text::segment::{Segmentation, Sentence};
+use jiff::civil::Date;
 
 /// Every casualty rule: its id (as in the export's `rule`), what it does, and examples (run by
 /// `recognize::catalogue`; the tests below check whole sentences, what is left out included).
@@ -61,21 +63,26 @@ pub const RULES: &[Rule] = &[
 
 /// Casualty candidates in `text`.
 pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
-    sentences(text, seg, 0..seg.sentences.len())
+    sentences(text, seg, 0..seg.sentences.len(), None)
 }
 
-/// Casualty candidates in some sentences of `text` (each sentence is read alone).
-pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>) -> Vec<Candidate> {
+/// Casualty candidates in some sentences of `text` (each sentence is read alone); `reference`
+/// is the article's date, which tells a past year from this one.
+pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>, reference: Option<Date>) -> Vec<Candidate> {
     let mut out = Vec::new();
     for s in &seg.sentences[range] {
-        sentence_casualties(text, s, &mut out);
+        sentence_casualties(text, s, reference, &mut out);
     }
     out
 }
 
-fn sentence_casualties(text: &str, s: &Sentence, out: &mut Vec<Candidate>) {
+/// How far from a figure its scope's cues are read, in words before and after.
+const CUE_REACH: (usize, usize) = (12, 10);
+
+fn sentence_casualties(text: &str, s: &Sentence, reference: Option<Date>, out: &mut Vec<Candidate>) {
     let w = Words { text, tokens: &s.tokens };
     let n = s.tokens.len();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < n {
         let Some(num) = number::parse_at(text, &s.tokens, i) else {
@@ -84,13 +91,26 @@ fn sentence_casualties(text: &str, s: &Sentence, out: &mut Vec<Candidate>) {
         };
         match read::read_mention(&w, num) {
             Some((first, last, attrs)) => {
-                let mut c = Candidate::new(s.tokens[first].start, s.tokens[last - 1].end, Label::Casualty, attrs.1);
-                c.casualty = Some(attrs.0);
-                out.push(c);
+                found.push((first, last, attrs));
                 i = last;
             }
             None => i = num.last,
         }
+    }
+    // Each figure's scope, from the words around it short of the figures beside it.
+    for k in 0..found.len() {
+        let (first, last, (mut attrs, rule)) = found[k].clone();
+        // (Backwards the words are shared: `an attack in 2018 killed [150] soldiers and [95]
+        // civilians`; forwards a figure's words end where the next figure begins.)
+        let lo = first.saturating_sub(CUE_REACH.0);
+        let hi = (last + CUE_REACH.1).min(found.get(k + 1).map_or(n, |f| f.0));
+        let huge = attrs.qualifier == "atLeast" && attrs.count.is_some_and(|c| c >= 100_000);
+        let scope = scope::scope(&w, first, last, lo, hi, huge, reference);
+        attrs.incident = (scope == "incident").then(|| "i1".to_string());
+        attrs.scope = Some(scope.to_string());
+        let mut c = Candidate::new(s.tokens[first].start, s.tokens[last - 1].end, Label::Casualty, rule);
+        c.casualty = Some(attrs);
+        out.push(c);
     }
 }
 
@@ -102,12 +122,12 @@ pub fn infer(text: &str, seg: &Segmentation, start: usize, end: usize) -> Casual
         .filter(|s| s.start <= start && end <= s.end)
         .flat_map(|s| {
             let mut v = Vec::new();
-            sentence_casualties(text, s, &mut v);
+            sentence_casualties(text, s, None, &mut v);
             v
         })
         .find(|c| c.start < end && start < c.end);
     found.and_then(|c| c.casualty).unwrap_or_else(|| {
         let count = number::parse_number(text[start..end].split_whitespace().next().unwrap_or(""));
-        CasualtyAttrs { category: "killed".into(), count, qualifier: "exact".into(), min: None, max: None, victims: None }
+        CasualtyAttrs { category: "killed".into(), count, qualifier: "exact".into(), min: None, max: None, victims: None, scope: None, incident: None }
     })
 }

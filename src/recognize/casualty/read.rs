@@ -203,7 +203,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         ("exact", _) => "casualty/count",
         _ => "casualty/qualified-count",
     };
-    Some((first, last, (CasualtyAttrs { category: category.into(), count, qualifier: qualifier.into(), min, max, victims }, rule)))
+    Some((first, last, (CasualtyAttrs { category: category.into(), count, qualifier: qualifier.into(), min, max, victims, scope: None, incident: None }, rule)))
 }
 
 /// The upper end of a range starting at `num`, if one follows.

@@ -89,3 +89,33 @@ fn cas024_bounds() {
 }
 t!(cas046_people_then_noun, "Gunmen killed two Yemeni fishermen and three Somali traders.", [("two Yemeni fishermen", "killed", Some(2), "exact"), ("three Somali traders", "killed", Some(3), "exact")]);
 t!(cas047_modifying_noun_then_noun, "Four senior police officers were wounded; two police died.", [("Four senior police officers", "injured", Some(4), "exact"), ("two police", "killed", Some(2), "exact")]);
+
+/// The scope of each figure found in `text`, in order.
+fn scopes(text: &str, reference: Option<&str>) -> Vec<(String, String, Option<String>)> {
+    let seg = crate::text::segment::segment(text);
+    let reference = reference.map(|r| crate::text::calendar::parse_iso(r).unwrap());
+    sentences(text, &seg, 0..seg.sentences.len(), reference)
+        .into_iter()
+        .map(|c| {
+            let a = c.casualty.unwrap();
+            (text[c.start..c.end].to_string(), a.scope.unwrap(), a.incident)
+        })
+        .collect()
+}
+
+#[test]
+fn scope_of_a_war_total_beside_an_attacks_toll() {
+    let got = scopes("A drone strike on a mosque killed 31 people on Friday. The war has killed more than 40,000 people since it began in 2023, and 12 million have been displaced so far.", Some("2025-03-14"));
+    let want = [("31 people", "incident", Some("i1")), ("more than 40,000 people", "cumulative", None), ("12 million", "cumulative", None)];
+    assert_eq!(got, want.map(|(q, s, i)| (q.to_string(), s.to_string(), i.map(String::from))).to_vec());
+}
+
+#[test]
+fn scope_of_an_earlier_event_and_a_periods_total() {
+    let got = scopes("Gunmen killed four guards at the depot. In 2019 a bombing there killed 12 people. Since January, 230 civilians have died in the province. Over the past 24 hours 9 people were wounded.", Some("2025-03-14"));
+    let read: Vec<&str> = got.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(read, ["incident", "background", "cumulative", "incident"], "{got:?}");
+    // A year that names a car, not a date, says nothing.
+    let got = scopes("Three people were shot inside a 2006 silver sedan.", Some("2025-03-14"));
+    assert_eq!(got[0].1, "incident");
+}

@@ -1,0 +1,77 @@
+//! Which harm a casualty figure counts (the guidelines' `scope`), read from the words around it:
+//! a war's, a campaign's or a period's total is `cumulative` (`since the war began`, `so far`,
+//! `this year`, `a total of`, `the conflict has killed`, a vague count of hundreds of
+//! thousands); an earlier event named for context is `background` (a past year, `last March`,
+//! `a year ago`, `not the first`); anything else is the `incident` the article reports.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+
+use super::words::Words;
+use crate::text::words::entries;
+
+/// The cue phrases of `data/scope-cues.tsv`, as words, with their scope.
+static CUES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new(|| {
+    entries(include_str!("../../../data/scope-cues.tsv"))
+        .map(|line| {
+            let (phrase, scope) = line.split_once('\t').unwrap_or_else(|| panic!("data/scope-cues.tsv: {line:?} has no scope"));
+            assert!(matches!(scope, "cumulative" | "background"), "data/scope-cues.tsv: {scope:?} is not a scope");
+            (phrase.split(' ').collect(), scope)
+        })
+        .collect()
+});
+
+const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const SHORT_SPANS: [&str; 8] = ["hour", "hours", "day", "days", "night", "nights", "weekend", "morning"];
+
+/// The scope of the figure at tokens `first..last`, reading the words of `lo..hi` around it
+/// (its sentence, cut short of the figures beside it); `reference` is the article's date.
+pub(super) fn scope(w: &Words, first: usize, last: usize, lo: usize, hi: usize, vague_huge: bool, reference: Option<Date>) -> &'static str {
+    let words: Vec<String> = (lo..hi).map(|k| w.lower(k)).collect();
+    let at = |k: usize| words.get(k).map_or("", String::as_str);
+    let mut found: Option<&'static str> = None;
+    for k in 0..words.len() {
+        // (Inside the figure no cue is read: `a total of` is part of no figure's span, but
+        // `hundreds of thousands` is.)
+        if (first - lo..last - lo).contains(&k) {
+            continue;
+        }
+        // `since` a year, a month or a named beginning: a total over a period.
+        if at(k) == "since" {
+            let next = at(k + 1);
+            let year = next.len() == 4 && next.bytes().all(|b| b.is_ascii_digit());
+            if year || MONTHS.contains(&next) {
+                return "cumulative";
+            }
+        }
+        for (phrase, scope) in CUES.iter() {
+            if phrase.iter().enumerate().all(|(j, p)| at(k + j) == *p) {
+                // `over the past 24 hours` is the incident's own span of time.
+                let period = phrase.last().is_some_and(|p| matches!(*p, "past" | "last"));
+                if period && (1..=3).any(|j| SHORT_SPANS.contains(&at(k + phrase.len() + j - 1))) {
+                    continue;
+                }
+                // A cumulative cue wins over a background one (`since 2015` beats `2015`).
+                if found != Some("cumulative") {
+                    found = Some(scope);
+                }
+            }
+        }
+        // A past year or `last March`: an earlier event, unless a cue says it is a period's total.
+        let word = at(k);
+        // (A year is a date after `in`, `the`, a month: not `a 2006 silver-colored car`.)
+        let dated = k == 0 || matches!(at(k - 1), "in" | "during" | "the" | "of" | ";" | "," | "." | "(") || MONTHS.contains(&at(k - 1)) || at(k - 1).bytes().all(|b| b.is_ascii_digit());
+        let year = dated && word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && matches!(&word[..2], "19" | "20");
+        let past_year = year && reference.is_none_or(|r| word.parse::<i16>().is_ok_and(|y| y < r.year()));
+        let last_month = word == "last" && MONTHS.contains(&at(k + 1));
+        if (past_year || last_month) && found.is_none() {
+            found = Some("background");
+        }
+    }
+    match found {
+        Some(s) => s,
+        None if vague_huge => "cumulative",
+        None => "incident",
+    }
+}

@@ -49,25 +49,38 @@ const panels = (() => {
     }));
   }
 
-  // One row per category: best estimate, range, and the distinct figures with their mentions.
+  // Numbers as a reader writes them: 12,000,000.
+  const num = (n) => n.toLocaleString('en-US');
+
+  // One row per category of the incidents: best estimate, range, and the distinct figures with
+  // their mentions; then the cumulative totals apart, each with the words that bound it.
   function casualties() {
     const box = $('casualty-summary');
     const rows = app.panels.casualtySummary;
-    if (!rows.length) {
+    const cumulative = app.panels.cumulative;
+    if (!rows.length && !cumulative.length) {
       box.replaceChildren(el('p', { class: 'muted' }, 'No casualty figures.'));
       return;
     }
-    const head = el('tr', {}, ...['category', 'best', 'low–high', 'figures reported'].map((h) => el('th', { scope: 'col' }, h)));
-    const body = rows.map((c) => {
-      const figures = el('td', {}, ...c.figures.map((f, i) => {
-        const b = el('button', { type: 'button', title: 'Show the first mention' }, `${f.count} (${f.qualifier})${f.mentions.length > 1 ? ` ×${f.mentions.length}` : ''}`);
-        b.addEventListener('click', () => jump(f.mentions[0]));
-        return i ? [', ', b] : b;
-      }).flat());
-      return el('tr', { 'data-category': c.category }, el('th', { scope: 'row' }, c.category), el('td', {}, String(c.best)),
-        el('td', {}, c.low === c.high ? String(c.low) : `${c.low}–${c.high}`), figures);
-    });
-    box.replaceChildren(el('table', { class: 'summary' }, el('thead', {}, head), el('tbody', {}, ...body)));
+    const figure = (f) => {
+      const b = el('button', { type: 'button', title: 'Show the first mention' }, `${num(f.count)} (${f.qualifier})${f.mentions.length > 1 ? ` ×${f.mentions.length}` : ''}`);
+      b.addEventListener('click', () => jump(f.mentions[0]));
+      return b;
+    };
+    const parts = [];
+    if (rows.length) {
+      const head = el('tr', {}, ...['category', 'best', 'low–high', 'figures reported'].map((h) => el('th', { scope: 'col' }, h)));
+      const body = rows.map((c) => el('tr', { 'data-category': c.category }, el('th', { scope: 'row' }, c.category), el('td', {}, num(c.best)),
+        el('td', {}, c.low === c.high ? num(c.low) : `${num(c.low)}–${num(c.high)}`),
+        el('td', {}, ...c.figures.map((f, i) => (i ? [', ', figure(f)] : figure(f))).flat())));
+      parts.push(el('table', { class: 'summary' }, el('caption', {}, 'This incident'), el('thead', {}, head), el('tbody', {}, ...body)));
+    }
+    if (cumulative.length) {
+      parts.push(el('h3', {}, 'Cumulative totals, not added'),
+        el('ul', { class: 'list', id: 'casualty-cumulative' }, ...cumulative.map((c) => el('li', { 'data-category': c.category },
+          figure(c), el('span', { class: 'count' }, ` ${c.category} — ${c.bound}`)))));
+    }
+    box.replaceChildren(...parts);
   }
 
   function timeline() {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::legend::{self, LabelCount};
 use crate::annotation::Label;
 use crate::document::export::ExportEntity;
-use crate::document::summary::{self, CategorySummary, TimelineEntry};
+use crate::document::summary::{self, CategorySummary, CumulativeFigure, TimelineEntry};
 use crate::document::{Document, ReferenceSource};
 use crate::text::calendar;
 
@@ -62,6 +62,8 @@ pub struct Panels {
     pub labels: Vec<LabelCount>,
     pub entities: Vec<EntityRow>,
     pub casualty_summary: Vec<CategorySummary>,
+    /// Totals over a war or a period, listed apart and never added to the incidents.
+    pub cumulative: Vec<CumulativeFigure>,
     pub timeline: Vec<TimelineEntry>,
     pub by_label: Vec<LabelGroup>,
 }
@@ -124,6 +126,7 @@ pub fn panels(doc: &Document) -> Panels {
         review: Review { suggested, accepted, rejected },
         entities: entities(doc, doc.entities()),
         casualty_summary: summary::summarize(doc),
+        cumulative: summary::summary(doc).cumulative,
         timeline: summary::timeline(doc),
         by_label: by_label(doc, &labels),
         labels,

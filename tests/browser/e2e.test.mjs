@@ -87,8 +87,8 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   assert.match(killedRow, /900 \(moreThan\) ×2/);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
   const csv = readFileSync(await csvDownload.path(), 'utf8').trim().split('\n');
-  assert.equal(csv[0], 'id,start,end,quote,category,count,qualifier,min,max,victims,origin');
-  assert.ok(csv.some((l) => l.includes(',more than 900 people,killed,900,moreThan,900,,people,auto')), csv.join('\n'));
+  assert.equal(csv[0], 'id,start,end,quote,category,count,qualifier,min,max,victims,scope,incident,origin');
+  assert.ok(csv.some((l) => l.includes(',more than 900 people,killed,900,moreThan,900,,people,incident,i1,auto')), csv.join('\n'));
 
   // Relabel a highlight by focusing it and pressing a key (2 = ORG).
   const sochi = page.locator('#article mark[data-ann-id]', { hasText: /^Sochi$/ }).first();
@@ -198,6 +198,36 @@ test('changing the reference date re-resolves dates and keeps user edits', async
   assert.deepEqual([...timeline].sort(), timeline);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('a war total beside an attack\'s toll: the incident counts the attack, the total is listed apart', async () => {
+  const page = await fresh();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const text = 'Drone strike on mosque kills 31\n\nA drone strike on a mosque in the town killed 31 people on Friday, including six children, officials said. '
+    + 'Rescue teams were still searching the rubble on Saturday. The war has killed more than 40,000 people since it began, '
+    + 'and 12000000 have been displaced so far.';
+  await page.evaluate((t) => window.gloss.annotate(t, '2025-03-16'), text);
+  await page.waitForSelector('#casualty-summary tr[data-category="killed"]');
+  const killed = await page.$$eval('#casualty-summary tr[data-category="killed"] > *', (cells) => cells.map((c) => c.textContent));
+  assert.deepEqual(killed.slice(0, 3), ['killed', '31', '6–31'], killed.join(' | '));
+  assert.ok(!killed.join(' ').includes('40,000'));
+  const cumulative = await page.textContent('#casualty-cumulative');
+  assert.match(cumulative, /40,000 \(moreThan\) killed — .*since it began/, cumulative);
+  assert.match(cumulative, /12,000,000 \(exact\) displaced/, cumulative);
+  // A figure in the list shows its mention.
+  await page.click('#casualty-cumulative li[data-category="killed"] button');
+  const focused = await page.evaluate(() => document.activeElement?.textContent);
+  assert.equal(focused, 'more than 40,000 people');
+  // The export carries the scope of every figure and the summary's shape.
+  const doc = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+  const scopes = doc.annotations.filter((a) => a.label === 'CASUALTY').map((a) => [a.quote, a.casualty.scope]);
+  assert.deepEqual(scopes.filter(([, s]) => s !== 'incident').map(([q]) => q), ['more than 40,000 people', '12000000']);
+  assert.equal(doc.casualtySummary.total.killed, 31);
+  assert.equal(doc.casualtySummary.incidents[0].killed.best, 31);
+  await page.locator('#casualty-summary').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(root, 'target/screenshot-cumulative.png') });
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

@@ -17,7 +17,11 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     // Negations and pronoun uses give no count: `no one`, `one of the victims`; but `one of
     // whom was pronounced dead` counts one.
     let one_of = w.lower(num.first) == "one" && w.lower(num.last) == "of";
-    if prev(num.first) == "no" || (one_of && w.lower(num.last + 1) != "whom") {
+    // A part of the victims: `four of the deceased`, `two of Khan's victims`, `five of them`
+    // (`one of …` only when a harm word follows at once: `one of them died`).
+    let part = partitive(w, num);
+    let harm_next = part.is_some_and(|e| (e..e + 2).any(|k| cue_of(&w.lower(k)).is_some()));
+    if prev(num.first) == "no" || (one_of && w.lower(num.last + 1) != "whom" && !harm_next) {
         return None;
     }
     // Ages: `Monica Bates, 16, was killed`; and numbers inside names: `WSIL-TV 3 Southern`.
@@ -71,7 +75,11 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     }
     // Victim noun: `people`, `more people`, `Tanzanian peacekeepers`, `dozens of civilians`.
     let mut victims = None;
-    let mut k = last;
+    if let Some(end) = part.filter(|_| qualifier != "range") {
+        victims = Some(w.lower(end - 1));
+        last = end;
+    }
+    let mut k = if victims.is_some() { n } else { last };
     if w.lower(k) == "of" && (num.vague || value.is_none()) {
         k += 1;
     }
@@ -136,7 +144,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     // Some victim nouns carry the category; `victims` alone says little (any word beats it).
     if let Some(v) = &victims {
         match v.as_str() {
-            "bodies" => consider(0, "killed"),
+            "bodies" | "deceased" | "dead" => consider(0, "killed"),
             "hostages" | "captives" => consider(0, "kidnapped"),
             "prisoners" | "detainees" | "inmates" => consider(0, "detained"),
             "victims" | "victim" => consider(usize::MAX - 1, "injured"),
@@ -216,4 +224,32 @@ pub(super) fn range_end(w: &Words, num: Number) -> Option<Number> {
     }
     let second = number::parse_at(w.text, w.tokens, num.last + 1)?;
     (second.value? > num.value?).then_some(second)
+}
+
+/// The end of a partitive after `num` (`four [of the deceased]`, `two [of Khan's victims]`,
+/// `five [of them]`): `of`, a determiner or a possessive name, then a victim noun or `them`.
+fn partitive(w: &Words, num: Number) -> Option<usize> {
+    if num.vague || num.value.is_none() || w.lower(num.last) != "of" {
+        return None;
+    }
+    let mut j = num.last + 1;
+    if matches!(w.lower(j).as_str(), "them" | "those") {
+        return Some(j + 1);
+    }
+    for _ in 0..3 {
+        let word = w.lower(j);
+        if matches!(word.as_str(), "the" | "our" | "his" | "her" | "their" | "its" | "these" | "whom") || word == "'" || word == "’" || word == "s" {
+            j += 1;
+            continue;
+        }
+        // A name's possessive: `Khan's`.
+        let raw = w.tokens.get(j).map_or("", |t| &w.text[t.start..t.end]);
+        if raw.starts_with(char::is_uppercase) && matches!(w.lower(j + 1).as_str(), "'" | "’") {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let word = w.lower(j);
+    (word != "of" && (VICTIMS.contains(&word) || matches!(word.as_str(), "deceased" | "dead" | "injured" | "wounded"))).then_some(j + 1)
 }

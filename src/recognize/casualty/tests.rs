@@ -119,3 +119,5 @@ fn scope_of_an_earlier_event_and_a_periods_total() {
     let got = scopes("Three people were shot inside a 2006 silver sedan.", Some("2025-03-14"));
     assert_eq!(got[0].1, "incident");
 }
+t!(cas048_partitive, "Four of the deceased were tourists; two of Ahmed's victims died later and one of them died in hospital.", [("Four of the deceased", "killed", Some(4), "exact"), ("two of Ahmed's victims", "killed", Some(2), "exact"), ("one of them", "killed", Some(1), "exact")]);
+t!(cas049_one_of_without_harm, "One of the victims was a teacher, police said after the blast killed 3 people.", [("3 people", "killed", Some(3), "exact")]);

@@ -18,9 +18,10 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     // whom was pronounced dead` counts one.
     let one_of = w.lower(num.first) == "one" && w.lower(num.last) == "of";
     // A part of the victims: `four of the deceased`, `two of Khan's victims`, `five of them`
-    // (`one of …` only when a harm word follows at once: `one of them died`).
+    // (`one of …` only when a harm word follows within three words: `one of them died`, `one of
+    // the victims had been shot`.)
     let part = partitive(w, num);
-    let harm_next = part.is_some_and(|e| (e..e + 2).any(|k| cue_of(&w.lower(k)).is_some()));
+    let harm_next = part.is_some_and(|e| (e..e + 3).any(|k| cue_of(&w.lower(k)).is_some()));
     if prev(num.first) == "no" || (one_of && w.lower(num.last + 1) != "whom" && !harm_next) {
         return None;
     }
@@ -33,10 +34,12 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     }
     let digits = w.tokens[num.first].kind == TokenKind::Number;
     // `Cafe 54,`, `Channel 2 Action News`: a number right after a name is part of it.
-    if num.first >= 2 && digits && capital(num.first - 1) && !matches!(prev(num.first - 1).as_str(), "." | "" | "\"" | "“") && cue_of(&prev(num.first)).is_none() {
+    // (But a qualifier in a Title Case headline is none: `Over 50 Dead`, `At Least 12 Killed`.)
+    let qualified = qualifiers().iter().any(|(phrase, _)| phrase.len() <= num.first && phrase.iter().enumerate().all(|(j, p)| w.lower(num.first - phrase.len() + j) == *p));
+    if num.first >= 2 && digits && capital(num.first - 1) && !matches!(prev(num.first - 1).as_str(), "." | "" | "\"" | "“") && cue_of(&prev(num.first)).is_none() && !qualified {
         return None;
     }
-    if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == TokenKind::Number && cue_of(&prev(num.first)).is_none() {
+    if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == TokenKind::Number && cue_of(&prev(num.first)).is_none() && !qualified {
         return None;
     }
     let value = num.value;

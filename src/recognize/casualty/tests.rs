@@ -72,7 +72,7 @@ t!(cas038_number_after_a_name, "three others injured in the shooting at Cafe 54,
 t!(cas039_title_case_headline, "1 Dead, 3 Hospitalized in Lauderhill Club Shooting", [("1", "killed", Some(1), "exact"), ("3", "injured", Some(3), "exact")]);
 t!(cas040_demonym_victims, "the attack in which 30 Britons were murdered", [("30 Britons", "killed", Some(30), "exact")]);
 t!(cas041_fighting_for_their_lives, "Two others are now fighting for their lives.", [("Two others", "injured", Some(2), "exact")]);
-t!(cas042_one_of_the_victims, "a witness said one of the victims had been shot", []);
+t!(cas042_one_of_the_victims, "a witness said one of the victims had been shot; one of the victims was a nurse", [("one of the victims", "injured", Some(1), "exact")]);
 
 t!(cas043_assassination_of, "CONDEMNED THE ASSASSINATION OF SIX JESUITS AND TWO WOMEN IN HIS COUNTRY", [("SIX JESUITS", "killed", Some(6), "exact"), ("TWO WOMEN", "killed", Some(2), "exact")]);
 t!(cas044_dead_as_adjective, "in addition to 30 dead civilians, officials said", [("30 dead civilians", "killed", Some(30), "exact")]);
@@ -121,3 +121,5 @@ fn scope_of_an_earlier_event_and_a_periods_total() {
 }
 t!(cas048_partitive, "Four of the deceased were tourists; two of Ahmed's victims died later and one of them died in hospital.", [("Four of the deceased", "killed", Some(4), "exact"), ("two of Ahmed's victims", "killed", Some(2), "exact"), ("one of them", "killed", Some(1), "exact")]);
 t!(cas049_one_of_without_harm, "One of the victims was a teacher, police said after the blast killed 3 people.", [("3 people", "killed", Some(3), "exact")]);
+t!(cas050_title_case_qualifier, "Over 50 Dead After Ferry Sinks", [("Over 50", "killed", Some(50), "moreThan")]);
+t!(cas051_title_case_at_least, "At Least 12 Killed In Market Blast", [("At Least 12", "killed", Some(12), "atLeast")]);

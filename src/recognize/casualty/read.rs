@@ -14,8 +14,8 @@ pub(super) type Read = (usize, usize, (CasualtyAttrs, &'static str));
 pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let n = w.tokens.len();
     let prev = |k: usize| if k == 0 { String::new() } else { w.lower(k - 1) };
-    // Negations and pronoun uses give no count: `no one`, `one of the victims`; but `one of
-    // whom was pronounced dead` counts one.
+    // Negations give no count (`no one`), nor does a pronoun use without its harm (`one of the
+    // victims was a nurse`); `one of whom was pronounced dead` counts one.
     let one_of = w.lower(num.first) == "one" && w.lower(num.last) == "of";
     // A part of the victims: `four of the deceased`, `two of Khan's victims`, `five of them`
     // (`one of …` only when a harm word follows within three words: `one of them died`, `one of
@@ -35,11 +35,11 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let digits = w.tokens[num.first].kind == TokenKind::Number;
     // `Cafe 54,`, `Channel 2 Action News`: a number right after a name is part of it.
     // (But a qualifier in a Title Case headline is none: `Over 50 Dead`, `At Least 12 Killed`.)
-    let qualified = qualifiers().iter().any(|(phrase, _)| phrase.len() <= num.first && phrase.iter().enumerate().all(|(j, p)| w.lower(num.first - phrase.len() + j) == *p));
-    if num.first >= 2 && digits && capital(num.first - 1) && !matches!(prev(num.first - 1).as_str(), "." | "" | "\"" | "“") && cue_of(&prev(num.first)).is_none() && !qualified {
+    let qualified = || qualifiers().iter().any(|(phrase, _)| phrase.len() <= num.first && phrase.iter().enumerate().all(|(j, p)| w.lower(num.first - phrase.len() + j) == *p));
+    if num.first >= 2 && digits && capital(num.first - 1) && !matches!(prev(num.first - 1).as_str(), "." | "" | "\"" | "“") && cue_of(&prev(num.first)).is_none() && !qualified() {
         return None;
     }
-    if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == TokenKind::Number && cue_of(&prev(num.first)).is_none() && !qualified {
+    if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == TokenKind::Number && cue_of(&prev(num.first)).is_none() && !qualified() {
         return None;
     }
     let value = num.value;

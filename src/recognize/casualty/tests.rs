@@ -123,3 +123,18 @@ t!(cas048_partitive, "Four of the deceased were tourists; two of Ahmed's victims
 t!(cas049_one_of_without_harm, "One of the victims was a teacher, police said after the blast killed 3 people.", [("3 people", "killed", Some(3), "exact")]);
 t!(cas050_title_case_qualifier, "Over 50 Dead After Ferry Sinks", [("Over 50", "killed", Some(50), "moreThan")]);
 t!(cas051_title_case_at_least, "At Least 12 Killed In Market Blast", [("At Least 12", "killed", Some(12), "atLeast")]);
+
+#[test]
+fn a_span_marked_by_hand_gets_its_attributes_scope_and_incident() {
+    let text = "Rescuers said at least 11 children died in the blast. The war has killed 9,000 people since 2014.";
+    let seg = crate::text::segment::segment(text);
+    let at = |q: &str| (text.find(q).unwrap(), text.find(q).unwrap() + q.len());
+    let (s, e) = at("at least 11 children");
+    let a = infer(text, &seg, s, e);
+    assert_eq!((a.category.as_str(), a.count, a.qualifier.as_str(), a.min, a.victims.as_deref()), ("killed", Some(11), "atLeast", Some(11), Some("children")));
+    assert_eq!((a.scope.as_deref(), a.incident.as_deref()), (Some("incident"), Some("i1")));
+    let (s, e) = at("9,000 people");
+    let a = infer(text, &seg, s, e);
+    assert_eq!((a.count, a.scope.as_deref(), a.incident.as_deref()), (Some(9000), Some("cumulative"), None));
+}
+t!(cas052_toll_could_climb, "The death toll could climb as high as 9,000, officials warned.", [("as high as 9,000", "killed", Some(9000), "atMost")]);

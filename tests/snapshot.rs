@@ -30,6 +30,7 @@ fn render(text: &str, date: Option<&str>) -> String {
     writeln!(out, "casualty summary:").unwrap();
     let summary = &export.casualty_summary;
     for i in &summary.incidents {
+        writeln!(out, "  {} place {:?} date {:?}", i.id, i.place, i.date).unwrap();
         for (category, c) in &i.categories {
             let figures: Vec<String> = c.figures.iter().map(|f| format!("{} {} ×{}", f.count, f.qualifier, f.mentions.len())).collect();
             writeln!(out, "  {} {} best {} low {} high {}: {}", i.id, category, c.best, c.low, c.high, figures.join(", ")).unwrap();

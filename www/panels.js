@@ -73,7 +73,10 @@ const panels = (() => {
       const body = rows.map((c) => el('tr', { 'data-category': c.category }, el('th', { scope: 'row' }, c.category), el('td', {}, num(c.best)),
         el('td', {}, c.low === c.high ? num(c.low) : `${num(c.low)}–${num(c.high)}`),
         el('td', {}, ...c.figures.map((f, i) => (i ? [', ', figure(f)] : figure(f))).flat())));
-      parts.push(el('table', { class: 'summary' }, el('caption', {}, 'This incident'), el('thead', {}, head), el('tbody', {}, ...body)));
+      // Where and when, as the article says it beside the figures.
+      const where = app.panels.incidents.length === 1 ? [app.panels.incidents[0].place, app.panels.incidents[0].date].filter(Boolean).join(', ') : '';
+      const caption = app.panels.incidents.length > 1 ? `${app.panels.incidents.length} incidents` : `This incident${where ? ': ' + where : ''}`;
+      parts.push(el('table', { class: 'summary' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body)));
     }
     if (cumulative.length) {
       parts.push(el('h3', {}, 'Cumulative totals, not added'),

@@ -167,6 +167,42 @@ fn bound(text: &str, a: &Annotation) -> String {
     [b, f].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" … ")
 }
 
+/// Where and when an incident happened, as the article says it beside its figures: the first
+/// place and the first calendar date in a sentence that holds one of them, in text order.
+fn place_and_date(doc: &Document, anns: &[&Annotation]) -> (Option<String>, Option<String>) {
+    let text = doc.text();
+    let mut figures: Vec<&&Annotation> = anns.iter().collect();
+    figures.sort_by_key(|a| a.start);
+    let (mut place, mut date) = (None, None);
+    for a in figures {
+        let (before, after) = sentence_around(text, a.start, a.end);
+        let (from, to) = (a.start - before.len(), a.end + after.len());
+        let inside = |b: &&Annotation| from <= b.start && b.end <= to;
+        if place.is_none() {
+            // (The narrower of `Syria's Sweida`: the place after a possessive.)
+            let places: Vec<&Annotation> = doc.live().filter(|b| b.label == Label::Place).filter(inside).collect();
+            let mut k = 0;
+            while k + 1 < places.len() && matches!(text[places[k].end..places[k + 1].start].trim(), "'s" | "’s") {
+                k += 1;
+            }
+            place = places.get(k).map(|b| text[b.start..b.end].to_string());
+        }
+        if date.is_none() {
+            date = doc
+                .live()
+                .filter(|b| b.label == Label::Date)
+                .filter(inside)
+                .filter_map(|b| b.date.as_ref())
+                .find(|d| d.kind == "DATE" && d.value.starts_with(|c: char| c.is_ascii_digit()) && !d.value.contains('X'))
+                .map(|d| d.value.clone());
+        }
+        if place.is_some() && date.is_some() {
+            break;
+        }
+    }
+    (place, date)
+}
+
 /// The export's casualty summary of `doc`: the incidents in order, the article's totals and the
 /// cumulative figures.
 pub fn summary(doc: &Document) -> CasualtySummary {
@@ -186,7 +222,8 @@ pub fn summary(doc: &Document) -> CasualtySummary {
         for (category, f) in &categories {
             *out.total.entry(category.clone()).or_default() += f.best;
         }
-        out.incidents.push(IncidentSummary { id, place: None, date: None, categories });
+        let (place, date) = place_and_date(doc, &anns);
+        out.incidents.push(IncidentSummary { id, place, date, categories });
     }
     for a in casualties(doc).filter(|a| scope_of(a) == "cumulative") {
         let c = a.casualty.as_ref().unwrap();
@@ -263,6 +300,7 @@ mod tests {
         let s = summary(&doc);
         assert_eq!(s.incidents.len(), 1);
         assert_eq!(s.incidents[0].categories["killed"].best, 31, "{s:?}");
+        assert_eq!((s.incidents[0].place.as_deref(), s.incidents[0].date.as_deref()), (None, Some("2025-03-14")), "Friday before the 14th");
         assert_eq!(s.total.get("killed"), Some(&31));
         assert_eq!(s.cumulative.len(), 1);
         assert_eq!((s.cumulative[0].count, s.cumulative[0].qualifier.as_str()), (40000, "moreThan"));
@@ -270,6 +308,15 @@ mod tests {
         let json = serde_json::to_value(&s).unwrap();
         assert_eq!(json["incidents"][0]["killed"]["best"], 31);
         assert_eq!(json["total"]["killed"], 31);
+    }
+
+    #[test]
+    fn an_incident_takes_the_place_and_date_beside_its_figures() {
+        let doc = crate::annotate_dated("Car bomb kills 12\n\nA car bomb killed 12 people in Idlib on Sunday, the monitor said.", crate::text::calendar::parse_iso("2025-07-20").ok());
+        let s = summary(&doc);
+        assert_eq!((s.incidents[0].place.as_deref(), s.incidents[0].date.as_deref()), (Some("Idlib"), Some("2025-07-20")), "{s:?}");
+        let json = serde_json::to_value(&s).unwrap();
+        assert_eq!(json["incidents"][0]["place"], "Idlib");
     }
 
     #[test]

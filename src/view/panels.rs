@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::legend::{self, LabelCount};
 use crate::annotation::Label;
 use crate::document::export::ExportEntity;
-use crate::document::summary::{self, CategorySummary, CumulativeFigure, TimelineEntry};
+use crate::document::summary::{self, CategorySummary, CumulativeFigure, IncidentSummary, TimelineEntry};
 use crate::document::{Document, ReferenceSource};
 use crate::text::calendar;
 
@@ -64,6 +64,8 @@ pub struct Panels {
     pub casualty_summary: Vec<CategorySummary>,
     /// Totals over a war or a period, listed apart and never added to the incidents.
     pub cumulative: Vec<CumulativeFigure>,
+    /// The incidents, with where and when where the article says it.
+    pub incidents: Vec<IncidentSummary>,
     pub timeline: Vec<TimelineEntry>,
     pub by_label: Vec<LabelGroup>,
 }
@@ -116,6 +118,7 @@ fn by_label(doc: &Document, labels: &[LabelCount]) -> Vec<LabelGroup> {
 pub fn panels(doc: &Document) -> Panels {
     let (suggested, accepted, rejected) = doc.review_counts();
     let labels = legend::labels(doc);
+    let summary = summary::summary(doc);
     Panels {
         reference_date: doc.reference_date().map(calendar::iso),
         reference_source: doc.reference_source(),
@@ -126,7 +129,8 @@ pub fn panels(doc: &Document) -> Panels {
         review: Review { suggested, accepted, rejected },
         entities: entities(doc, doc.entities()),
         casualty_summary: summary::summarize(doc),
-        cumulative: summary::summary(doc).cumulative,
+        cumulative: summary.cumulative,
+        incidents: summary.incidents,
         timeline: summary::timeline(doc),
         by_label: by_label(doc, &labels),
         labels,

@@ -211,6 +211,7 @@ test('a war total beside an attack\'s toll: the incident counts the attack, the 
   await page.waitForSelector('#casualty-summary tr[data-category="killed"]');
   const killed = await page.$$eval('#casualty-summary tr[data-category="killed"] > *', (cells) => cells.map((c) => c.textContent));
   assert.deepEqual(killed.slice(0, 3), ['killed', '31', '6–31'], killed.join(' | '));
+  assert.equal(await page.textContent('#casualty-summary caption'), 'This incident: 2025-03-14');
   assert.ok(!killed.join(' ').includes('40,000'));
   const cumulative = await page.textContent('#casualty-cumulative');
   assert.match(cumulative, /40,000 \(moreThan\) killed — .*since it began/, cumulative);

@@ -17,8 +17,10 @@ leaf: the path as a number, then its words. numpy is the one dependency (`pip in
 
     python3 scripts/gen-clusters.py
 """
-import json, re, subprocess, tarfile, tempfile
+import json, re, tempfile
 from pathlib import Path
+
+from npm_pack import pack
 
 import numpy as np
 
@@ -27,14 +29,6 @@ WORDS = 70_000
 B1, B2, B3 = 5, 3, 2
 root = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"^[a-z][a-z'.\-]*[a-z]$|^[a-z]$")
-
-
-def pack(tmp, name, version):
-    subprocess.run(['npm', 'pack', '--silent', f'{name}@{version}'], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
-    tgz = next(Path(tmp).glob(f'{name}-{version}.tgz'))
-    with tarfile.open(tgz) as t:
-        t.extractall(Path(tmp) / name, filter='data')
-    return Path(tmp) / name / 'package'
 
 
 def kmeans(x, k, seed, rounds=25):

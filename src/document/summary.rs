@@ -85,21 +85,23 @@ fn incident_of(a: &Annotation) -> String {
     a.casualty.as_ref().and_then(|c| c.incident.clone()).unwrap_or_else(|| "i1".to_string())
 }
 
-/// The sentence around byte `at` of `text`: from the last full stop, line break or start.
-fn sentence_around(text: &str, start: usize, end: usize) -> (&str, &str) {
-    let from = text[..start].rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
-    let to = text[end..].find(['.', '\n', '!', '?']).map_or(text.len(), |i| end + i);
-    (&text[from..start], &text[end..to])
+/// The words of the document's sentence before and after the span `a` (the span alone when it
+/// crosses sentences).
+fn sentence_around<'d>(doc: &'d Document, a: &Annotation) -> (&'d str, &'d str) {
+    let sentences = &doc.segmentation().sentences;
+    let k = sentences.partition_point(|s| s.end < a.end);
+    let (from, to) = sentences.get(k).filter(|s| s.start <= a.start).map_or((a.start, a.end), |s| (s.start, s.end));
+    (&doc.text()[from..a.start], &doc.text()[a.end..to])
 }
 
 /// Is the injured figure `a` a count of people hit (`four shot`, `struck by gunfire`, `the
 /// seven victims`) rather than of survivors (`six hurt`, `two others wounded`)?
-fn counts_the_hit(text: &str, a: &Annotation) -> bool {
+fn counts_the_hit(doc: &Document, a: &Annotation) -> bool {
     let c = a.casualty.as_ref().unwrap();
     if c.victims.as_deref() == Some("others") {
         return false;
     }
-    let (before, after) = sentence_around(text, a.start, a.end);
+    let (before, after) = sentence_around(doc, a);
     let near_after: Vec<String> = after.split_whitespace().take(5).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
     let near_before: Vec<String> = before.split_whitespace().rev().take(3).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
     let other = near_before.first().is_some_and(|w| w == "other") || near_after.first().is_some_and(|w| w == "others" || w == "other");
@@ -112,7 +114,7 @@ fn counts_the_hit(text: &str, a: &Annotation) -> bool {
 
 /// The figures of `anns` in `category`, with their lowest, highest and best; `killed` is the
 /// best count of the dead beside them (a count of people hit holds them).
-fn figures(text: &str, anns: &[&Annotation], category: &str, killed: u64) -> Option<CategoryFigures> {
+fn figures(doc: &Document, anns: &[&Annotation], category: &str, killed: u64) -> Option<CategoryFigures> {
     let mut figures: Vec<Figure> = Vec::new();
     let (mut low, mut high, mut best) = (u64::MAX, 0u64, None::<u64>);
     for a in anns {
@@ -121,7 +123,7 @@ fn figures(text: &str, anns: &[&Annotation], category: &str, killed: u64) -> Opt
         low = low.min(c.min.unwrap_or(count));
         high = high.max(c.max.unwrap_or(count));
         if c.qualifier != "atMost" && c.qualifier != "range" {
-            let survivors = if category == "injured" && killed > 0 && count > killed && counts_the_hit(text, a) { count - killed } else { count };
+            let survivors = if category == "injured" && killed > 0 && count > killed && counts_the_hit(doc, a) { count - killed } else { count };
             best = Some(best.map_or(survivors, |b| b.max(survivors)));
         }
         match figures.iter_mut().find(|f| f.count == count && f.qualifier == c.qualifier) {
@@ -133,12 +135,14 @@ fn figures(text: &str, anns: &[&Annotation], category: &str, killed: u64) -> Opt
 }
 
 /// Per category, the figures of `anns` (the incidents' figures of one incident or of all).
-fn by_category(text: &str, anns: &[&Annotation]) -> Vec<CategorySummary> {
-    let killed = figures(text, anns, "killed", 0).map_or(0, |f| f.best);
+fn by_category(doc: &Document, anns: &[&Annotation]) -> Vec<CategorySummary> {
+    // (The dead first: a count of people hit holds them.)
+    let mut killed = figures(doc, anns, "killed", 0);
+    let dead = killed.as_ref().map_or(0, |f| f.best);
     CATEGORIES
         .iter()
         .filter_map(|&category| {
-            let f = figures(text, anns, category, if category == "injured" { killed } else { 0 })?;
+            let f = if category == "killed" { killed.take() } else { figures(doc, anns, category, if category == "injured" { dead } else { 0 }) }?;
             Some(CategorySummary { category: category.to_string(), figures: f.figures, low: f.low, high: f.high, best: f.best })
         })
         .collect()
@@ -152,12 +156,12 @@ fn casualties(doc: &Document) -> impl Iterator<Item = &Annotation> {
 /// a figure (what the page's panel lists; the cumulative figures are in [`summary`]).
 pub fn summarize(doc: &Document) -> Vec<CategorySummary> {
     let anns: Vec<&Annotation> = casualties(doc).filter(|a| scope_of(a) == "incident").collect();
-    by_category(doc.text(), &anns)
+    by_category(doc, &anns)
 }
 
 /// The words that bound a cumulative figure: its clause, the figure left out.
-fn bound(text: &str, a: &Annotation) -> String {
-    let (before, after) = sentence_around(text, a.start, a.end);
+fn bound(doc: &Document, a: &Annotation) -> String {
+    let (before, after) = sentence_around(doc, a);
     let clause = |s: &str, rev: bool| -> String {
         let cut: Vec<&str> = if rev { s.rsplit([',', ';', ':']).take(1).collect() } else { s.split([',', ';', ':']).take(1).collect() };
         cut.concat().split_whitespace().collect::<Vec<_>>().join(" ")
@@ -171,30 +175,36 @@ fn bound(text: &str, a: &Annotation) -> String {
 /// place and the first calendar date in a sentence that holds one of them, in text order.
 fn place_and_date(doc: &Document, anns: &[&Annotation]) -> (Option<String>, Option<String>) {
     let text = doc.text();
+    // The places and calendar dates, read once, in text order.
+    let mut places: Vec<&Annotation> = doc.live().filter(|b| b.label == Label::Place).collect();
+    let mut dates: Vec<(&Annotation, &str)> = doc
+        .live()
+        .filter(|b| b.label == Label::Date)
+        .filter_map(|b| b.date.as_ref().map(|d| (b, d)))
+        .filter(|(_, d)| d.kind == "DATE" && d.value.starts_with(|c: char| c.is_ascii_digit()) && !d.value.contains('X'))
+        .map(|(b, d)| (b, d.value.as_str()))
+        .collect();
+    places.sort_by_key(|b| b.start);
+    dates.sort_by_key(|(b, _)| b.start);
     let mut figures: Vec<&&Annotation> = anns.iter().collect();
     figures.sort_by_key(|a| a.start);
     let (mut place, mut date) = (None, None);
     for a in figures {
-        let (before, after) = sentence_around(text, a.start, a.end);
+        let (before, after) = sentence_around(doc, a);
         let (from, to) = (a.start - before.len(), a.end + after.len());
-        let inside = |b: &&Annotation| from <= b.start && b.end <= to;
         if place.is_none() {
+            let first = places.partition_point(|b| b.start < from);
+            let inside: Vec<&Annotation> = places[first..].iter().copied().take_while(|b| b.end <= to).collect();
             // (The narrower of `Syria's Sweida`: the place after a possessive.)
-            let places: Vec<&Annotation> = doc.live().filter(|b| b.label == Label::Place).filter(inside).collect();
             let mut k = 0;
-            while k + 1 < places.len() && matches!(text[places[k].end..places[k + 1].start].trim(), "'s" | "’s") {
+            while k + 1 < inside.len() && matches!(text[inside[k].end..inside[k + 1].start].trim(), "'s" | "’s") {
                 k += 1;
             }
-            place = places.get(k).map(|b| text[b.start..b.end].to_string());
+            place = inside.get(k).map(|b| text[b.start..b.end].to_string());
         }
         if date.is_none() {
-            date = doc
-                .live()
-                .filter(|b| b.label == Label::Date)
-                .filter(inside)
-                .filter_map(|b| b.date.as_ref())
-                .find(|d| d.kind == "DATE" && d.value.starts_with(|c: char| c.is_ascii_digit()) && !d.value.contains('X'))
-                .map(|d| d.value.clone());
+            let first = dates.partition_point(|(b, _)| b.start < from);
+            date = dates[first..].first().filter(|(b, _)| b.end <= to).map(|(_, v)| v.to_string());
         }
         if place.is_some() && date.is_some() {
             break;
@@ -206,7 +216,6 @@ fn place_and_date(doc: &Document, anns: &[&Annotation]) -> (Option<String>, Opti
 /// The export's casualty summary of `doc`: the incidents in order, the article's totals and the
 /// cumulative figures.
 pub fn summary(doc: &Document) -> CasualtySummary {
-    let text = doc.text();
     let mut ids: Vec<String> = Vec::new();
     for a in casualties(doc).filter(|a| scope_of(a) == "incident") {
         let id = incident_of(a);
@@ -218,7 +227,7 @@ pub fn summary(doc: &Document) -> CasualtySummary {
     for id in ids {
         let anns: Vec<&Annotation> = casualties(doc).filter(|a| scope_of(a) == "incident" && incident_of(a) == id).collect();
         let categories: BTreeMap<String, CategoryFigures> =
-            by_category(text, &anns).into_iter().map(|c| (c.category, CategoryFigures { figures: c.figures, low: c.low, high: c.high, best: c.best })).collect();
+            by_category(doc, &anns).into_iter().map(|c| (c.category, CategoryFigures { figures: c.figures, low: c.low, high: c.high, best: c.best })).collect();
         for (category, f) in &categories {
             *out.total.entry(category.clone()).or_default() += f.best;
         }
@@ -230,7 +239,7 @@ pub fn summary(doc: &Document) -> CasualtySummary {
         let Some(count) = c.count else { continue };
         match out.cumulative.iter_mut().find(|f| f.category == c.category && f.count == count && f.qualifier == c.qualifier) {
             Some(f) => f.mentions.push(a.id_string()),
-            None => out.cumulative.push(CumulativeFigure { category: c.category.clone(), count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()], bound: bound(text, a) }),
+            None => out.cumulative.push(CumulativeFigure { category: c.category.clone(), count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()], bound: bound(doc, a) }),
         }
     }
     out

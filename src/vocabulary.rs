@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::annotation::{CATEGORIES, DATE_TYPES, Label, QUALIFIERS, RESERVED_KEYS};
+use crate::annotation::{CATEGORIES, DATE_TYPES, Label, QUALIFIERS, RESERVED_KEYS, SCOPES};
 use crate::format::Format;
 use crate::view::{limit, marks};
 
@@ -35,6 +35,8 @@ pub struct Vocabulary {
     pub date_types: &'static [&'static str],
     pub categories: &'static [&'static str],
     pub qualifiers: &'static [&'static str],
+    /// What a casualty figure counts: the incident reported, a cumulative total, a background one.
+    pub scopes: &'static [&'static str],
     pub statuses: &'static [&'static str],
     /// Keys the page keeps for itself (a label of the user's cannot take them).
     pub reserved_keys: &'static str,
@@ -49,6 +51,7 @@ pub fn vocabulary() -> Vocabulary {
         date_types: &DATE_TYPES,
         categories: &CATEGORIES,
         qualifiers: &QUALIFIERS,
+        scopes: &SCOPES,
         statuses: &marks::STATUSES,
         reserved_keys: RESERVED_KEYS,
         formats: Format::ALL

@@ -85,7 +85,7 @@ fn page_js(p: &Page) -> JsValue {
 }
 
 fn delta_js(d: &Delta) -> JsValue {
-    object(&[("pieces", pieces_js(&d.pieces)), ("marks", marks_js(&d.marks)), ("removed", Uint32Array::from(&d.removed[..]).into()), ("panels", panels_js(&d.panels))]).into()
+    object(&[("pieces", pieces_js(&d.pieces)), ("marks", marks_js(&d.marks)), ("removed", Uint32Array::from(&d.removed[..]).into()), ("added", Uint32Array::from(&d.added[..]).into()), ("panels", panels_js(&d.panels))]).into()
 }
 
 fn handover_js(h: &Handover) -> JsValue {

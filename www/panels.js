@@ -52,31 +52,39 @@ const panels = (() => {
   // Numbers as a reader writes them: 12,000,000.
   const num = (n) => n.toLocaleString('en-US');
 
-  // One row per category of the incidents: best estimate, range, and the distinct figures with
-  // their mentions; then the cumulative totals apart, each with the words that bound it.
+  // A table per incident (where and when the article says it): per category the best
+  // estimate, the range, and the distinct figures, each a button that steps through its
+  // mentions; with several incidents the article's total under them; then the cumulative totals
+  // apart, each with the words that bound it.
   function casualties() {
     const box = $('casualty-summary');
-    const rows = app.panels.casualtySummary;
-    const cumulative = app.panels.cumulative;
-    if (!rows.length && !cumulative.length) {
+    const { incidents, total, cumulative } = app.panels.casualties;
+    if (!incidents.length && !cumulative.length) {
       box.replaceChildren(el('p', { class: 'muted' }, 'No casualty figures.'));
       return;
     }
     const figure = (f) => {
-      const b = el('button', { type: 'button', title: 'Show the first mention' }, `${num(f.count)} (${f.qualifier})${f.mentions.length > 1 ? ` ×${f.mentions.length}` : ''}`);
-      b.addEventListener('click', () => jump(f.mentions[0]));
+      let next = 0;
+      const b = el('button', { type: 'button', title: f.mentions.length > 1 ? `Show its mentions in turn (${f.mentions.length})` : 'Show the mention' },
+        `${num(f.count)} (${f.qualifier})${f.mentions.length > 1 ? ` ×${f.mentions.length}` : ''}`);
+      b.addEventListener('click', () => { jump(f.mentions[next]); next = (next + 1) % f.mentions.length; });
       return b;
     };
-    const parts = [];
-    if (rows.length) {
-      const head = el('tr', {}, ...['category', 'best', 'low–high', 'figures reported'].map((h) => el('th', { scope: 'col' }, h)));
-      const body = rows.map((c) => el('tr', { 'data-category': c.category }, el('th', { scope: 'row' }, c.category), el('td', {}, num(c.best)),
-        el('td', {}, c.low === c.high ? num(c.low) : `${num(c.low)}–${num(c.high)}`),
-        el('td', {}, ...c.figures.map((f, i) => (i ? [', ', figure(f)] : figure(f))).flat())));
-      // Where and when, as the article says it beside the figures.
-      const where = app.panels.incidents.length === 1 ? [app.panels.incidents[0].place, app.panels.incidents[0].date].filter(Boolean).join(', ') : '';
-      const caption = app.panels.incidents.length > 1 ? `${app.panels.incidents.length} incidents` : `This incident${where ? ': ' + where : ''}`;
-      parts.push(el('table', { class: 'summary' }, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...body)));
+    const head = () => el('thead', {}, el('tr', {}, ...['category', 'best', 'low–high', 'figures reported'].map((h) => el('th', { scope: 'col' }, h))));
+    const parts = incidents.map((inc) => {
+      const rows = app.vocab.categories.filter((c) => inc[c]).map((category) => {
+        const c = inc[category];
+        return el('tr', { 'data-category': category }, el('th', { scope: 'row' }, category), el('td', {}, num(c.best)),
+          el('td', {}, c.low === c.high ? num(c.low) : `${num(c.low)}–${num(c.high)}`),
+          el('td', {}, ...c.figures.map((f, i) => (i ? [', ', figure(f)] : figure(f))).flat()));
+      });
+      const where = [inc.place, inc.date].filter(Boolean).join(', ');
+      const name = incidents.length > 1 ? `Incident ${inc.id.slice(1)}` : 'This incident';
+      return el('table', { class: 'summary', 'data-incident': inc.id }, el('caption', {}, name + (where ? `: ${where}` : '')), head(), el('tbody', {}, ...rows));
+    });
+    if (incidents.length > 1) {
+      parts.push(el('p', { id: 'casualty-total' }, 'Article total (the incidents’ best added): ',
+        app.vocab.categories.filter((c) => c in total).map((c) => `${c} ${num(total[c])}`).join(', ')));
     }
     if (cumulative.length) {
       parts.push(el('h3', {}, 'Cumulative totals, not added'),
@@ -168,11 +176,25 @@ const panels = (() => {
       const count = num(c.count), min = num(c.min), max = num(c.max);
       const victims = el('input', { type: 'text', value: c.victims ?? '' });
       const n = (i) => (i.value === '' ? null : Number(i.value));
+      // Which incident the figure belongs to (or a new one), or another scope altogether.
+      const scope = choice(app.vocab.scopes, c.scope ?? 'incident');
+      const ids = app.panels.casualties.incidents.map((i) => i.id);
+      if (c.incident && !ids.includes(c.incident)) ids.push(c.incident);
+      let k = ids.length + 1;
+      while (ids.includes(`i${k}`)) k += 1;
+      const incident = el('select', {}, ...ids.map((i) => el('option', { value: i }, `incident ${i.slice(1)}`)), el('option', { value: `i${k}` }, `new incident ${k}`));
+      incident.value = c.incident ?? ids[0] ?? `i${k}`;
+      const syncScope = () => { incident.disabled = scope.value !== 'incident'; };
+      scope.addEventListener('change', syncScope);
+      syncScope();
+      const set = () => edit({
+        op: 'setCasualty', id: a.id, category: cat.value, qualifier: qual.value,
+        count: n(count), min: n(min), max: n(max), victims: victims.value || null,
+        scope: scope.value, incident: scope.value === 'incident' ? incident.value : '' });
       rows.push(el('div', { class: 'row' }, field('category', cat), field('qualifier', qual), field('count', count),
-        field('min', min), field('max', max), field('victims', victims),
-        btn('Set casualty', 'Store these attributes as your correction', () => edit({
-          op: 'setCasualty', id: a.id, category: cat.value, qualifier: qual.value,
-          count: n(count), min: n(min), max: n(max), victims: victims.value || null }))));
+        field('min', min), field('max', max), field('victims', victims)),
+      el('div', { class: 'row' }, field('scope', scope), field('incident', incident),
+        btn('Set casualty', 'Store these attributes as your correction', set)));
     }
     box.replaceChildren(...rows);
   }

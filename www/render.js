@@ -174,6 +174,12 @@ const render = (() => {
       const m = markOf(focusedId);
       if (m) m.focus({ preventScroll: true });
     }
+    // A highlight just made (or brought back by undo) is the one the editor shows.
+    if (d.added.length === 1 && !d.removed.length) {
+      const id = `a${d.added[0]}`;
+      markOf(id)?.focus({ preventScroll: true });
+      select(id);
+    }
     panelsDue = true;
     setTimeout(() => { if (panelsDue) { panelsDue = false; panels.all(); } }, 0);
     panels.editor();

@@ -152,13 +152,6 @@ fn casualties(doc: &Document) -> impl Iterator<Item = &Annotation> {
     doc.live().filter(|a| a.label == Label::Casualty && a.casualty.is_some())
 }
 
-/// The casualty table of the incidents of `doc` taken together, one entry per category that has
-/// a figure (what the page's panel lists; the cumulative figures are in [`summary`]).
-pub fn summarize(doc: &Document) -> Vec<CategorySummary> {
-    let anns: Vec<&Annotation> = casualties(doc).filter(|a| scope_of(a) == "incident").collect();
-    by_category(doc, &anns)
-}
-
 /// The words that bound a cumulative figure: its clause, the figure left out.
 fn bound(doc: &Document, a: &Annotation) -> String {
     let (before, after) = sentence_around(doc, a);
@@ -289,13 +282,13 @@ mod tests {
     #[test]
     fn repeated_figures_count_once_with_low_high_best() {
         let doc = crate::annotate_dated(TEXT, None);
-        let s = summarize(&doc);
-        let killed = s.iter().find(|c| c.category == "killed").unwrap();
+        let s = summary(&doc);
+        let killed = &s.incidents[0].categories["killed"];
         assert_eq!(killed.figures.len(), 2, "{killed:?}");
         assert_eq!(killed.figures[0].count, 900);
         assert_eq!(killed.figures[0].mentions.len(), 3);
         assert_eq!((killed.low, killed.high, killed.best), (15, 900, 900));
-        let injured = s.iter().find(|c| c.category == "injured").unwrap();
+        let injured = &s.incidents[0].categories["injured"];
         assert_eq!((injured.low, injured.high), (10, 50));
         assert_eq!(injured.best, 50, "only bounds: the highest");
     }

@@ -122,14 +122,31 @@ pub fn serialize(doc: &Document) -> String {
         }
         h.push_str("</tbody></table>");
     }
-    if !panels.casualty_summary.is_empty() {
-        h.push_str("<h2>Casualties</h2><table><thead><tr><th>category</th><th>best</th><th>low–high</th><th>figures reported</th></tr></thead><tbody>");
-        for c in &panels.casualty_summary {
+    let cas = &panels.casualties;
+    if !cas.incidents.is_empty() || !cas.cumulative.is_empty() {
+        h.push_str("<h2>Casualties</h2>");
+    }
+    for inc in &cas.incidents {
+        let where_when: Vec<&str> = [inc.place.as_deref(), inc.date.as_deref()].into_iter().flatten().collect();
+        let caption = if where_when.is_empty() { format!("Incident {}", inc.id) } else { format!("Incident {}: {}", inc.id, where_when.join(", ")) };
+        let _ = write!(h, "<table><caption>{}</caption><thead><tr><th>category</th><th>best</th><th>low–high</th><th>figures reported</th></tr></thead><tbody>", escape(&caption));
+        for (category, c) in &inc.categories {
             let figures: Vec<String> = c.figures.iter().map(|f| format!("{} ({}){}", f.count, f.qualifier, if f.mentions.len() > 1 { format!(" ×{}", f.mentions.len()) } else { String::new() })).collect();
             let range = if c.low == c.high { c.low.to_string() } else { format!("{}–{}", c.low, c.high) };
-            let _ = write!(h, "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>", escape(&c.category), c.best, range, escape(&figures.join(", ")));
+            let _ = write!(h, "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td></tr>", escape(category), c.best, range, escape(&figures.join(", ")));
         }
         h.push_str("</tbody></table>");
+    }
+    if cas.incidents.len() > 1 {
+        let totals: Vec<String> = cas.total.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let _ = write!(h, "<p>Article total (the incidents' best added): {}</p>", escape(&totals.join(", ")));
+    }
+    if !cas.cumulative.is_empty() {
+        h.push_str("<h3>Cumulative totals, not added</h3><ul>");
+        for c in &cas.cumulative {
+            let _ = write!(h, "<li>{} ({}) {} — {}</li>", c.count, c.qualifier, escape(&c.category), escape(&c.bound));
+        }
+        h.push_str("</ul>");
     }
     if !panels.timeline.is_empty() {
         h.push_str("<h2>Dates</h2><table><thead><tr><th>value</th><th>as written</th></tr></thead><tbody>");
@@ -169,6 +186,7 @@ mod tests {
         assert!(r.contains("Two <mark") || r.contains(">Two <mark"), "{r}");
         assert_eq!(r.matches("<mark").count(), r.matches("</mark>").count());
         assert!(r.contains("<h2>Casualties</h2>") && r.contains("<th>killed</th><td>2</td>"));
+        assert!(r.contains("<caption>Incident i1: Gaza, 2025-07-19</caption>"), "{r}");
         assert!(r.contains("<h2>Dates</h2>") && r.contains("2025-07-19"));
         assert!(r.contains("&quot;Q&quot; &amp; &#39;A&#39;"));
         // Stripped of tags, the article is the text.

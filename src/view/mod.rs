@@ -40,6 +40,9 @@ pub struct Delta {
     pub pieces: Pieces,
     pub marks: Marks,
     pub removed: Vec<u32>,
+    /// The annotations that were not on screen before (the one a selection just made, or one
+    /// an undo brings back), for the page to select.
+    pub added: Vec<u32>,
     pub panels: Panels,
 }
 
@@ -79,8 +82,12 @@ impl Screen {
         let now: std::collections::HashSet<u32> = doc.annotations().iter().map(|a| a.id).collect();
         let mut touched = std::collections::BTreeSet::new();
         let mut changed = Vec::new();
+        let mut added = Vec::new();
         for a in doc.annotations() {
             let old = before.get(&a.id);
+            if old.is_none() {
+                added.push(a.id);
+            }
             if old.is_some_and(|o| *o == a) {
                 continue;
             }
@@ -96,7 +103,7 @@ impl Screen {
             touched.extend(self.layout.chunks_of(u16(o.start), u16(o.end)));
         }
         let chunks: Vec<u32> = touched.into_iter().map(|k| k as u32).collect();
-        let delta = Delta { pieces: article::pieces(&self.layout, &article::spans(doc), &chunks), marks: marks::marks(doc, changed), removed, panels: panels::panels(doc) };
+        let delta = Delta { pieces: article::pieces(&self.layout, &article::spans(doc), &chunks), marks: marks::marks(doc, changed), removed, added, panels: panels::panels(doc) };
         self.shown = doc.annotations().to_vec();
         delta
     }
@@ -133,6 +140,10 @@ fn details(a: &ExportAnnotation) -> Vec<(String, String)> {
         d.push(("min".into(), n(c.min)));
         d.push(("max".into(), n(c.max)));
         d.push(("victims".into(), c.victims.clone().unwrap_or_else(|| "—".into())));
+        d.push(("scope".into(), c.scope.clone().unwrap_or_else(|| "—".into())));
+        if let Some(i) = &c.incident {
+            d.push(("incident".into(), i.clone()));
+        }
     }
     d
 }
@@ -183,17 +194,24 @@ mod tests {
         assert_eq!(d.pieces.chunks, [gaza_chunk], "only the paragraph of Gaza");
         assert_eq!(d.marks.id, [gaza_num]);
         assert_eq!(d.marks.labels[d.marks.label[0] as usize], "ORG");
-        assert!(d.removed.is_empty() && d.panels.can_undo);
+        assert!(d.removed.is_empty() && d.added.is_empty() && d.panels.can_undo);
         // Nothing changed: nothing sent. A removal is listed, and its chunk drawn again.
         let d = screen.delta(&doc);
         assert!(d.pieces.chunks.is_empty() && d.marks.is_empty());
         doc.apply(Edit::Remove { id: gaza_id }, Unit::Byte).unwrap();
         let d = screen.delta(&doc);
         assert_eq!((d.removed.clone(), d.pieces.chunks.clone()), (vec![gaza_num], vec![gaza_chunk]));
-        // Undo brings it back, as a new mark.
+        // Undo brings it back, as a new mark, for the page to select.
         assert!(doc.undo());
         let d = screen.delta(&doc);
         assert_eq!(d.marks.id, [gaza_num]);
+        assert_eq!(d.added, [gaza_num]);
+        // A span the user adds is listed as added.
+        let at = text.find("The talks").unwrap();
+        doc.apply(Edit::Add { start: at, end: at + 9, label: "ORG".into() }, Unit::Byte).unwrap();
+        let d = screen.delta(&doc);
+        assert_eq!((d.added.len(), d.removed.len()), (1, 0));
+        assert_eq!(doc.annotations().iter().find(|a| a.id == d.added[0]).map(|a| &text[a.start..a.end]), Some("The talks"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::legend::{self, LabelCount};
 use crate::annotation::Label;
 use crate::document::export::ExportEntity;
-use crate::document::summary::{self, CategorySummary, CumulativeFigure, IncidentSummary, TimelineEntry};
+use crate::document::summary::{self, CasualtySummary, TimelineEntry};
 use crate::document::{Document, ReferenceSource};
 use crate::text::calendar;
 
@@ -61,11 +61,10 @@ pub struct Panels {
     pub review: Review,
     pub labels: Vec<LabelCount>,
     pub entities: Vec<EntityRow>,
-    pub casualty_summary: Vec<CategorySummary>,
-    /// Totals over a war or a period, listed apart and never added to the incidents.
-    pub cumulative: Vec<CumulativeFigure>,
-    /// The incidents, with where and when where the article says it.
-    pub incidents: Vec<IncidentSummary>,
+    /// The casualty summary as the export gives it: the incidents (each with where and when
+    /// the article says it), the article's totals, and the totals over a war or a period,
+    /// listed apart and never added to the incidents.
+    pub casualties: CasualtySummary,
     pub timeline: Vec<TimelineEntry>,
     pub by_label: Vec<LabelGroup>,
 }
@@ -118,7 +117,6 @@ fn by_label(doc: &Document, labels: &[LabelCount]) -> Vec<LabelGroup> {
 pub fn panels(doc: &Document) -> Panels {
     let (suggested, accepted, rejected) = doc.review_counts();
     let labels = legend::labels(doc);
-    let summary = summary::summary(doc);
     Panels {
         reference_date: doc.reference_date().map(calendar::iso),
         reference_source: doc.reference_source(),
@@ -128,9 +126,7 @@ pub fn panels(doc: &Document) -> Panels {
         user_work: doc.has_user_work(),
         review: Review { suggested, accepted, rejected },
         entities: entities(doc, doc.entities()),
-        casualty_summary: summary::summarize(doc),
-        cumulative: summary.cumulative,
-        incidents: summary.incidents,
+        casualties: summary::summary(doc),
         timeline: summary::timeline(doc),
         by_label: by_label(doc, &labels),
         labels,

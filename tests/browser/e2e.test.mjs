@@ -120,6 +120,9 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   await page.keyboard.press('4');
   await page.waitForSelector('#article mark[data-label="GROUP"]:text-is("tribal fighters")');
   assert.equal(await page.locator('#article mark[data-ann-id]').count(), before + 1);
+  // The new highlight is the one the editor shows, and has the focus.
+  assert.match(await page.textContent('#editor'), /texttribal fighters/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'tribal fighters');
 
   // Undo removes it; redo brings it back; undo twice more restores Sochi's label.
   await page.keyboard.press('Control+z');
@@ -226,6 +229,30 @@ test('a war total beside an attack\'s toll: the incident counts the attack, the 
   assert.deepEqual(scopes.filter(([, s]) => s !== 'incident').map(([q]) => q), ['more than 40,000 people', '12000000']);
   assert.equal(doc.casualtySummary.total.killed, 31);
   assert.equal(doc.casualtySummary.incidents[0].killed.best, 31);
+  // The reader moves a figure to an incident of its own: two tables, the total under them;
+  // the export keeps the move; undo puts it back.
+  await page.click('#casualty-summary tr[data-category="killed"] button:has-text("6 (exact)")');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'six children');
+  await page.selectOption('#f-incident', 'i2');
+  await page.click('#editor button:has-text("Set casualty")');
+  await page.waitForSelector('#casualty-summary table[data-incident="i2"]');
+  assert.deepEqual(await page.$$eval('#casualty-summary caption', (cs) => cs.map((c) => c.textContent)), ['Incident 1: 2025-03-14', 'Incident 2: 2025-03-14']);
+  assert.equal(await page.textContent('#casualty-total'), 'Article total (the incidents’ best added): killed 37');
+  const moved = JSON.parse(await page.evaluate(() => window.gloss.exportJson()));
+  assert.equal(moved.annotations.find((a) => a.quote === 'six children').casualty.incident, 'i2');
+  assert.equal(moved.casualtySummary.total.killed, 37);
+  await page.locator('#casualty-summary').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(root, 'target/screenshot-incidents.png') });
+  await page.click('#undo');
+  await page.waitForFunction(() => document.querySelectorAll('#casualty-summary table').length === 1);
+  // Or to another scope: a background figure leaves the incident's table.
+  await page.click('#casualty-summary tr[data-category="killed"] button:has-text("6 (exact)")');
+  await page.selectOption('#f-scope', 'background');
+  assert.ok(await page.isDisabled('#f-incident'), 'only an incident figure has an incident');
+  await page.click('#editor button:has-text("Set casualty")');
+  await page.waitForFunction(() => !document.querySelector('#casualty-summary tr[data-category="killed"]').textContent.includes('6 (exact)'));
+  assert.equal(JSON.parse(await page.evaluate(() => window.gloss.exportJson())).annotations.find((a) => a.quote === 'six children').casualty.scope, 'background');
+  await page.click('#undo');
   await page.locator('#casualty-summary').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(root, 'target/screenshot-cumulative.png') });
   assert.deepEqual(page.errors, []);

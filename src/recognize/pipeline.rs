@@ -27,7 +27,7 @@ pub fn recognize_with(text: &str, seg: &Segmentation, reference: Option<Date>, p
 pub struct Part {
     names: entity::Mentions,
     dates: Vec<Candidate>,
-    counts: Vec<Candidate>,
+    counts: Vec<casualty::Count>,
 }
 
 /// The part of `sentences` (indexes into the segmentation), telling `progress` the share done.
@@ -53,7 +53,7 @@ pub fn finish(text: &str, parts: Vec<Part>) -> Vec<Candidate> {
     }
     let mut all = entity::finish(text, names);
     all.extend(date::finish(text, dates));
-    all.extend(counts);
+    all.extend(casualty::finish(counts));
     resolve::resolve(all)
 }
 

@@ -10,12 +10,14 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use self::read::Basis;
 use self::words::Words;
 use crate::annotation::{Candidate, CasualtyAttrs, Label};
 use crate::recognize::rule::{Rule, example};
 use crate::text::number;
 use crate::text::segment::{Segmentation, Sentence};
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
 /// Every casualty rule: its id (as in the export's `rule`), what it does, and examples (run by
 /// `recognize::catalogue`; the tests below check whole sentences, what is left out included).
@@ -63,23 +65,74 @@ pub const RULES: &[Rule] = &[
 
 /// Casualty candidates in `text`.
 pub fn recognize(text: &str, seg: &Segmentation) -> Vec<Candidate> {
-    sentences(text, seg, 0..seg.sentences.len(), None)
+    finish(sentences(text, seg, 0..seg.sentences.len(), None))
 }
 
-/// Casualty candidates in some sentences of `text` (each sentence is read alone); `reference`
-/// is the article's date, which tells a past year from this one.
-pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>, reference: Option<Date>) -> Vec<Candidate> {
+/// A casualty figure as its sentence reads it, before the document's incidents are numbered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub candidate: Candidate,
+    /// Where words that open another incident (`in a separate incident`, `another explosion`)
+    /// begin, when they stand before the figure in its sentence or in the sentence before.
+    pub opens: Option<usize>,
+    /// What its category rests on; [`finish`] reads it from the figures before when its
+    /// sentence says nothing.
+    pub basis: Basis,
+}
+
+/// Casualty figures in some sentences of `text` (each sentence read with the one before it);
+/// `reference` is the article's date, which tells a past year from this one.
+pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>, reference: Option<Date>) -> Vec<Count> {
     let mut out = Vec::new();
-    for s in &seg.sentences[range] {
-        sentence_casualties(text, s, reference, &mut out);
+    for k in range {
+        let before = k.checked_sub(1).map(|j| &seg.sentences[j]).filter(|p| p.block == seg.sentences[k].block);
+        sentence_casualties(text, &seg.sentences[k], before, reference, &mut out);
     }
     out
+}
+
+/// The figures of the whole document in text order, their incidents numbered: the first
+/// incident's figures are `i1`, and words that open another incident start the next. A figure
+/// whose sentence states no harm takes it from the figures before: `victims` the harm told last,
+/// a definite count of people (`the five teens`) that of the last figure of the same number (or
+/// is no figure when none was).
+pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
+    let (mut n, mut cue, mut any) = (1, None, false);
+    let mut last_harm: Option<String> = None;
+    let mut by_count: Vec<(u64, String)> = Vec::new();
+    counts
+        .into_iter()
+        .filter_map(|c| {
+            let mut candidate = c.candidate;
+            let attrs = candidate.casualty.as_mut()?;
+            match c.basis {
+                Basis::Harm => {}
+                Basis::Victims => attrs.category = last_harm.clone().unwrap_or_else(|| "injured".into()),
+                Basis::Anaphor => attrs.category = by_count.iter().rev().find(|(k, _)| Some(*k) == attrs.count)?.1.clone(),
+            }
+            if c.basis == Basis::Harm {
+                last_harm = Some(attrs.category.clone());
+            }
+            if let Some(k) = attrs.count {
+                by_count.push((k, attrs.category.clone()));
+            }
+            if attrs.scope.as_deref() == Some("incident") {
+                if c.opens.is_some() && c.opens != cue {
+                    n += usize::from(any);
+                    cue = c.opens;
+                }
+                any = true;
+                attrs.incident = Some(format!("i{n}"));
+            }
+            Some(candidate)
+        })
+        .collect()
 }
 
 /// How far from a figure its scope's cues are read, in words before and after.
 const CUE_REACH: (usize, usize) = (12, 10);
 
-fn sentence_casualties(text: &str, s: &Sentence, reference: Option<Date>, out: &mut Vec<Candidate>) {
+fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, reference: Option<Date>, out: &mut Vec<Count>) {
     let w = Words { text, tokens: &s.tokens };
     let n = s.tokens.len();
     let mut found = Vec::new();
@@ -90,28 +143,63 @@ fn sentence_casualties(text: &str, s: &Sentence, reference: Option<Date>, out: &
             continue;
         };
         match read::read_mention(&w, num) {
-            Some((first, last, attrs)) => {
-                found.push((first, last, attrs));
+            Some((first, last, attrs, basis)) => {
+                found.push((first, last, attrs, basis));
                 i = last;
             }
             None => i = num.last,
         }
     }
+    if found.is_empty() {
+        return;
+    }
+    // The sentence before (in the same paragraph): the words that open another incident, and
+    // an earlier time that its cues give figures with no cue of their own, when it has no
+    // figure and this sentence no time of its own (`Two bombs went off in Tunis last month.
+    // Reportedly, [two people] were killed`). (Not a period: `one of the worst incidents of the
+    // war so far. [Ten people] were killed` counts the incident.)
+    let prev = before.map(|p| Words { text, tokens: &p.tokens });
+    let prev_opens = prev.as_ref().and_then(|p| scope::opens_incident(p, 0, p.tokens.len())).map(|k| p_start(before, k));
+    let carried = prev.as_ref().filter(|p| !scope::has_own_time(&w, 0, n) && !has_figure(p)).and_then(|p| scope::cue(p, 0, 0, 0, p.tokens.len(), reference)).filter(|&c| c == "background");
+    let headline = !text[..s.start].contains('\n');
     // Each figure's scope, from the words around it short of the figures beside it.
     for k in 0..found.len() {
-        let (first, last, (mut attrs, rule)) = found[k].clone();
+        let (first, last, (mut attrs, rule), basis) = found[k].clone();
         // (Backwards the words are shared: `an attack in 2018 killed [150] soldiers and [95]
         // civilians`; forwards a figure's words end where the next figure begins.)
         let lo = first.saturating_sub(CUE_REACH.0);
         let hi = (last + CUE_REACH.1).min(found.get(k + 1).map_or(n, |f| f.0));
-        let huge = attrs.qualifier == "atLeast" && attrs.count.is_some_and(|c| c >= 100_000);
-        let scope = scope::scope(&w, first, last, lo, hi, huge, reference);
+        // A count of hundreds or thousands told without a number is a war's or a period's
+        // toll (`responsible for the deaths of hundreds`), unless the headline reports it as
+        // the news (`Hundreds dead in stampede`); any count of 100,000 or more at least is.
+        let vague = rule == "casualty/vague-count" && attrs.count.is_some_and(|c| c >= 100) && !headline;
+        let huge = vague || attrs.qualifier == "atLeast" && attrs.count.is_some_and(|c| c >= 100_000);
+        let scope = scope::cue(&w, first, last, lo, hi, reference).or(carried).unwrap_or(if huge { "cumulative" } else { "incident" });
         attrs.incident = (scope == "incident").then(|| "i1".to_string());
         attrs.scope = Some(scope.to_string());
+        let opens = scope::opens_incident(&w, 0, first).map(|k| s.tokens[k].start).or(prev_opens);
         let mut c = Candidate::new(s.tokens[first].start, s.tokens[last - 1].end, Label::Casualty, rule);
         c.casualty = Some(attrs);
-        out.push(c);
+        out.push(Count { candidate: c, opens, basis });
     }
+}
+
+/// The byte offset of token `k` of the sentence `s`.
+fn p_start(s: Option<&Sentence>, k: usize) -> usize {
+    s.map_or(0, |s| s.tokens[k].start)
+}
+
+/// Does the sentence hold a casualty figure?
+fn has_figure(w: &Words) -> bool {
+    let mut i = 0;
+    while i < w.tokens.len() {
+        match number::parse_at(w.text, w.tokens, i) {
+            Some(num) if read::read_mention(w, num).is_some() => return true,
+            Some(num) => i = num.last.max(i + 1),
+            None => i += 1,
+        }
+    }
+    false
 }
 
 /// Attributes for a span the user marked as CASUALTY, read with its sentence as context.
@@ -122,8 +210,8 @@ pub fn infer(text: &str, seg: &Segmentation, start: usize, end: usize) -> Casual
         .filter(|s| s.start <= start && end <= s.end)
         .flat_map(|s| {
             let mut v = Vec::new();
-            sentence_casualties(text, s, None, &mut v);
-            v
+            sentence_casualties(text, s, None, None, &mut v);
+            v.into_iter().map(|c| c.candidate).collect::<Vec<_>>()
         })
         .find(|c| c.start < end && start < c.end);
     found.and_then(|c| c.casualty).unwrap_or_else(|| {

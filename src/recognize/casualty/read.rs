@@ -2,13 +2,29 @@
 //! out; the qualifier or range; the victim noun and the words before it; the category from the
 //! nearest harm word in either direction, lists and subsets sharing one.
 
+use serde::{Deserialize, Serialize};
+
 use super::words::*;
 use crate::annotation::{CasualtyAttrs, Label};
 use crate::recognize::gazetteer;
 use crate::text::number::{self, Number};
 use crate::text::segment::TokenKind;
 
-pub(super) type Read = (usize, usize, (CasualtyAttrs, &'static str));
+/// The first and last token of a mention, its attributes and rule, and what its category rests on.
+pub(super) type Read = (usize, usize, (CasualtyAttrs, &'static str), Basis);
+
+/// What a figure's category rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Basis {
+    /// A harm word or a noun that says it (`killed`, `bodies`).
+    Harm,
+    /// Only its noun, `victims`: the harm the article told last (`killing four … [three of the
+    /// victims] were officers`), injured when it told none.
+    Victims,
+    /// Nothing in its sentence, but it names people counted before (`[the five teens] are
+    /// recovering` after `five teens were shot`): theirs, or no figure when none was.
+    Anaphor,
+}
 
 /// Reads one casualty mention around `num`: qualifier, range, victim noun and category.
 pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
@@ -42,6 +58,13 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == TokenKind::Number && cue_of(&prev(num.first)).is_none() && !qualified() {
         return None;
     }
+    // What would have happened is no count: `the toll would have been more than a thousand`,
+    // `hundreds would have died` (the words of its clause only).
+    let clause_before = (num.first.saturating_sub(6)..num.first).rev().take_while(|&k| !matches!(w.lower(k).as_str(), "." | ";" | "," | "if"));
+    let would = |k: usize| w.lower(k) == "would" && w.lower(k + 1) == "have";
+    if clause_before.into_iter().any(would) || (num.last..num.last + 3).any(would) {
+        return None;
+    }
     let value = num.value;
     // Years and clock times are not counts.
     if let Some(v) = value {
@@ -72,14 +95,30 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             }
         }
     }
+    // A bound after the number: `107 or more`, `30 or so`.
+    if qualifier == "exact" && w.lower(last) == "or" {
+        let q = match w.lower(last + 1).as_str() {
+            "more" => Some("atLeast"),
+            "so" => Some("about"),
+            _ => None,
+        };
+        if let Some(q) = q {
+            qualifier = q;
+            last += 2;
+        }
+    }
     // `all six victims`: the `all` is part of the mention.
     if first > 0 && w.lower(first - 1) == "all" && qualifier == "exact" {
         first -= 1;
     }
     // Victim noun: `people`, `more people`, `Tanzanian peacekeepers`, `dozens of civilians`.
+    // (A partitive's noun does not follow the number directly: the span is the number alone,
+    // `[four] of the deceased`, but its noun names the victims and its harm is read after it.)
     let mut victims = None;
+    let mut span_last = None;
     if let Some(end) = part.filter(|_| qualifier != "range") {
         victims = Some(w.lower(end - 1));
+        span_last = Some(last);
         last = end;
     }
     let mut k = if victims.is_some() { n } else { last };
@@ -195,13 +234,23 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             let subset = (k + 1..first).any(|j| matches!(w.lower(j).as_str(), "including" | "among"));
             let passive = !subset && k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
             let joined = !subset && (k + 1..first).any(|j| w.lower(j) == "and");
+            // (Across a comma a harm word after the count, in its own clause, is nearer:
+            // `in addition to the deaths, 33 were hospitalised`.)
+            let apart = !subset && (k + 1..first).any(|j| w.lower(j) == ",");
             if !passive && governs(&word) {
-                consider(if joined { d + 10 } else { d }, c);
+                consider(if joined || apart { d + 10 } else { d }, c);
             }
             break;
         }
     }
-    let (_, category) = best?;
+    // (`the five teens`, `all three women`: a definite count of people, with no harm said.)
+    let definite = matches!(w.lower(first).as_str(), "all" | "both") || first > 0 && matches!(w.lower(first - 1).as_str(), "the" | "all" | "both");
+    let (category, basis) = match best {
+        Some((d, c)) if d == usize::MAX - 1 => (c, Basis::Victims),
+        Some((_, c)) => (c, Basis::Harm),
+        None if definite && victims.is_some() && value.is_some() && span_last.is_none() => ("injured", Basis::Anaphor),
+        None => return None,
+    };
     let count = value;
     match qualifier {
         "atLeast" | "moreThan" => min = count,
@@ -214,7 +263,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         ("exact", _) => "casualty/count",
         _ => "casualty/qualified-count",
     };
-    Some((first, last, (CasualtyAttrs { category: category.into(), count, qualifier: qualifier.into(), min, max, victims, scope: None, incident: None }, rule)))
+    Some((first, span_last.unwrap_or(last), (CasualtyAttrs { category: category.into(), count, qualifier: qualifier.into(), min, max, victims, scope: None, incident: None }, rule), basis))
 }
 
 /// The upper end of a range starting at `num`, if one follows.

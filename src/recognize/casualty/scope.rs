@@ -25,9 +25,10 @@ static CUES: LazyLock<Vec<(Vec<&'static str>, &'static str)>> = LazyLock::new(||
 const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const SHORT_SPANS: [&str; 8] = ["hour", "hours", "day", "days", "night", "nights", "weekend", "morning"];
 
-/// The scope of the figure at tokens `first..last`, reading the words of `lo..hi` around it
-/// (its sentence, cut short of the figures beside it); `reference` is the article's date.
-pub(super) fn scope(w: &Words, first: usize, last: usize, lo: usize, hi: usize, vague_huge: bool, reference: Option<Date>) -> &'static str {
+/// The scope that the cues in the words `lo..hi` give the figure at tokens `first..last` (its
+/// sentence, cut short of the figures beside it; `first == last` for words with no figure),
+/// `None` when they give none; `reference` is the article's date.
+pub(super) fn cue(w: &Words, first: usize, last: usize, lo: usize, hi: usize, reference: Option<Date>) -> Option<&'static str> {
     let words: Vec<String> = (lo..hi).map(|k| w.lower(k)).collect();
     let at = |k: usize| words.get(k).map_or("", String::as_str);
     let mut found: Option<&'static str> = None;
@@ -42,7 +43,7 @@ pub(super) fn scope(w: &Words, first: usize, last: usize, lo: usize, hi: usize, 
             let next = at(k + 1);
             let year = next.len() == 4 && next.bytes().all(|b| b.is_ascii_digit());
             if year || MONTHS.contains(&next) {
-                return "cumulative";
+                return Some("cumulative");
             }
         }
         for (phrase, scope) in CUES.iter() {
@@ -69,9 +70,24 @@ pub(super) fn scope(w: &Words, first: usize, last: usize, lo: usize, hi: usize, 
             found = Some("background");
         }
     }
-    match found {
-        Some(s) => s,
-        None if vague_huge => "cumulative",
-        None => "incident",
-    }
+    found
+}
+
+/// Words of a sentence that give it a time of its own (`on Monday`, `yesterday`): the scope of
+/// the sentence before does not carry over to its figures.
+const OWN_TIME: [&str; 11] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "overnight"];
+
+/// Does the sentence of words `lo..hi` say when its own events happened?
+pub(super) fn has_own_time(w: &Words, lo: usize, hi: usize) -> bool {
+    (lo..hi).any(|k| OWN_TIME.contains(&w.lower(k).as_str()))
+}
+
+/// The phrases of `data/incident-cues.txt`, as words.
+static INCIDENT_CUES: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| entries(include_str!("../../../data/incident-cues.txt")).map(|line| line.split(' ').collect()).collect());
+
+/// Where, among the words `lo..hi`, a phrase that opens another incident begins (`in a
+/// separate incident`, `another explosion`), as a token index.
+pub(super) fn opens_incident(w: &Words, lo: usize, hi: usize) -> Option<usize> {
+    (lo..hi).find(|&k| INCIDENT_CUES.iter().any(|p| k + p.len() <= hi && p.iter().enumerate().all(|(j, x)| w.lower(k + j) == *x)))
 }

@@ -119,6 +119,12 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
         if n == "dozen" {
             return Some(Number { first: i, last: i + 2, value: Some(12), vague: true });
         }
+        // `a number of`, `a large number of`, `a handful of`: a count that is not a number.
+        let sized = matches!(n.as_str(), "large" | "small" | "significant");
+        let noun = if sized { word(i + 2) } else { Some(n.clone()) };
+        if matches!(noun.as_deref(), Some("number" | "handful")) && word(i + 2 + usize::from(sized)).as_deref() == Some("of") {
+            return Some(Number { first: i, last: i + 2 + usize::from(sized), value: None, vague: false });
+        }
         if scale(&n).is_some() {
             let mut num = words_number(text, tokens, i + 1)?;
             num.first = i;
@@ -219,6 +225,17 @@ mod tests {
     num!(num_tens, "tens", Some(10));
     num!(num_vague_of_vague, "hundreds of thousands", Some(100_000));
     num!(num_several_has_no_value, "several", None);
+
+    #[test]
+    fn a_number_of_is_a_count_without_a_value() {
+        for (text, last) in [("a number of people", 2), ("a large number of people", 3), ("a handful of people", 2)] {
+            let tokens = crate::text::segment::tokenize(text, 0, text.len());
+            let n = parse_at(text, &tokens, 0).unwrap();
+            assert_eq!((n.value, n.last), (None, last), "{text}");
+        }
+        let text = "a number";
+        assert!(parse_at(text, &crate::text::segment::tokenize(text, 0, text.len()), 0).is_none());
+    }
     num!(num_bare_decimal_is_not_a_count, "2.5", None);
     num!(num_not_a_number, "people", None);
 

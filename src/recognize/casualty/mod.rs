@@ -36,6 +36,9 @@ pub const RULES: &[Rule] = &[
             example!("2,000 displaced by the fighting", None, "2,000", "displaced 2000 exact"),
             example!("1 Dead, 3 Hospitalized in Lauderhill Club Shooting", None, "3", "injured 3 exact"),
             example!("seven people were shot, one fatally", None, "one", "killed 1 exact"),
+            example!("All but two of the 40 passengers died.", None, "All but two of the 40 passengers", "killed 38 exact"),
+            example!("Five died; around twenty more were injured.", None, "around twenty more", "injured 20 about"),
+            example!("Three of the victims were police officers.", None, "Three", "injured 3 exact"),
         ],
     },
     Rule {
@@ -46,6 +49,8 @@ pub const RULES: &[Rule] = &[
             example!("an attack killing at least 20 people on Monday", None, "at least 20 people", "killed 20 atLeast"),
             example!("up to 50 people may have died", None, "up to 50 people", "killed 50 atMost"),
             example!("nearly 1.2 million people displaced", None, "nearly 1.2 million people", "displaced 1200000 about"),
+            example!("a crane fell, killing 107 or more", None, "107 or more", "killed 107 atLeast"),
+            example!("The death toll, officials said on Monday, exceeded 300.", None, "exceeded 300", "killed 300 moreThan"),
         ],
     },
     Rule {

@@ -28,6 +28,7 @@ pub enum Basis {
 
 /// Reads one casualty mention around `num`: qualifier, range, victim noun and category.
 pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
+    let num = all_but(w, num).unwrap_or(num);
     let n = w.tokens.len();
     let prev = |k: usize| if k == 0 { String::new() } else { w.lower(k - 1) };
     // Negations give no count (`no one`), nor does a pronoun use without its harm (`one of the
@@ -155,6 +156,11 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         }
         k += 1;
     }
+    // `around twenty more`, `five others`: more of the people counted before.
+    if victims.is_none() && w.lower(last) == "more" && w.lower(last + 1) != "than" && !VICTIMS.contains(&w.lower(last + 1)) {
+        victims = Some("more".into());
+        last += 1;
+    }
     let after = w.lower(last);
     if victims.is_none() && (NOT_PEOPLE.contains(&after) || after == "-" || (after == "of" && !one_of) || after == ":") {
         return None;
@@ -214,6 +220,15 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             }
             consider(d + 1, c);
             break;
+        }
+    }
+    // A toll told as a level reaches further back: `the death toll, officials said, has
+    // risen to [40]`, `death tolls given by officials exceeded [100]`.
+    let level = first > 0 && matches!(w.lower(first - 1).as_str(), "to" | "at" | "reached" | "hit") || matches!(w.lower(first).as_str(), "exceeded" | "exceeding" | "surpassed" | "topped" | "past" | "passed");
+    let toll_back = (1..=15).take_while(|&d| d <= first && !matches!(w.lower(first - d).as_str(), "." | ";")).find(|&d| matches!(w.lower(first - d).as_str(), "toll" | "tolls"));
+    if level {
+        if let Some(d) = toll_back {
+            consider(d + 5, "killed");
         }
     }
     let before_reach = if victims.is_some() { 10 } else { 5 };
@@ -304,4 +319,16 @@ fn partitive(w: &Words, num: Number) -> Option<usize> {
     }
     let word = w.lower(j);
     (word != "of" && (VICTIMS.contains(&word) || matches!(word.as_str(), "deceased" | "dead" | "injured" | "wounded"))).then_some(j + 1)
+}
+
+/// `[all but one of the sixteen]` on board: the whole less the part, from the word `all`.
+fn all_but(w: &Words, num: Number) -> Option<Number> {
+    let part = num.value?;
+    if num.first < 2 || w.lower(num.first - 1) != "but" || w.lower(num.first - 2) != "all" || w.lower(num.last) != "of" {
+        return None;
+    }
+    let at = num.last + 1 + usize::from(w.lower(num.last + 1) == "the");
+    let whole = number::parse_at(w.text, w.tokens, at)?;
+    let value = whole.value?.checked_sub(part)?;
+    Some(Number { first: num.first - 2, last: whole.last, value: Some(value), vague: false })
 }

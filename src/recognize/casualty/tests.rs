@@ -154,7 +154,7 @@ fn words_that_open_another_incident_number_it() {
         "A gunman killed two people at a bar on Friday.\n\nLater, three more were hurt there.\n\nIn a separate incident, four people were injured near a school. One of them died.\n\nPolice said another explosion hit a bus. Officials said five people died and six were hurt.",
         None,
     );
-    let rows = [("two people", "incident", Some("i1")), ("three", "incident", Some("i1")), ("four people", "incident", Some("i2")), ("One", "incident", Some("i2")), ("five people", "incident", Some("i3")), ("six", "incident", Some("i3"))];
+    let rows = [("two people", "incident", Some("i1")), ("three more", "incident", Some("i1")), ("four people", "incident", Some("i2")), ("One", "incident", Some("i2")), ("five people", "incident", Some("i3")), ("six", "incident", Some("i3"))];
     assert_eq!(got, want(&rows));
     // The first incident's own words do not count as another's.
     let got = scopes("Another attack on the market killed nine people. The attack also wounded 20.", None);
@@ -200,3 +200,9 @@ fn a_definite_count_of_people_counted_before_is_theirs() {
     assert_eq!(categories("Gunmen killed three men. The two women were unhurt witnesses.").len(), 1);
     assert!(categories("The three officers arrived at noon.").is_empty());
 }
+t!(cas056_all_but, "All but two of the 40 passengers died when the ferry sank.", [("All but two of the 40 passengers", "killed", Some(38), "exact")]);
+t!(cas057_more_as_victims, "Five died in the blast; around twenty more were injured.", [("Five", "killed", Some(5), "exact"), ("around twenty more", "injured", Some(20), "about")]);
+t!(cas058_a_number_of, "A number of journalists were injured by the crowd.", [("A number of journalists", "injured", None, "about")]);
+t!(cas059_toll_as_a_level, "The death toll, according to figures released by the ministry on Monday, exceeded 300.", [("exceeded 300", "killed", Some(300), "moreThan")]);
+t!(cas060_survivors_partitive, "Eighteen people died; 120 of the survivors have been hospitalized.", [("Eighteen people", "killed", Some(18), "exact"), ("120", "injured", Some(120), "exact")]);
+t!(cas061_evacuated, "Authorities evacuated about 800 people from the town.", [("about 800 people", "displaced", Some(800), "about")]);

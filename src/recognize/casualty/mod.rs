@@ -37,7 +37,7 @@ pub const RULES: &[Rule] = &[
             example!("1 Dead, 3 Hospitalized in Lauderhill Club Shooting", None, "3", "injured 3 exact"),
             example!("seven people were shot, one fatally", None, "one", "killed 1 exact"),
             example!("All but two of the 40 passengers died.", None, "All but two of the 40 passengers", "killed 38 exact"),
-            example!("Five died; around twenty more were injured.", None, "around twenty more", "injured 20 about"),
+            example!("Five died; twenty more were injured.", None, "twenty more", "injured 20 exact"),
             example!("Three of the victims were police officers.", None, "Three", "injured 3 exact"),
         ],
     },

@@ -252,7 +252,9 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             // (Across a comma a harm word after the count, in its own clause, is nearer:
             // `in addition to the deaths, 33 were hospitalised`.)
             let apart = !subset && (k + 1..first).any(|j| w.lower(j) == ",");
-            if !passive && governs(&word) {
+            // (`claimed the lives of [100 people]`.)
+            let lives_of = word == "lives" && w.lower(k + 1) == "of";
+            if !passive && (governs(&word) || lives_of) {
                 consider(if joined || apart { d + 10 } else { d }, c);
             }
             break;

@@ -206,3 +206,7 @@ t!(cas058_a_number_of, "A number of journalists were injured by the crowd.", [("
 t!(cas059_toll_as_a_level, "The death toll, according to figures released by the ministry on Monday, exceeded 300.", [("exceeded 300", "killed", Some(300), "moreThan")]);
 t!(cas060_survivors_partitive, "Eighteen people died; 120 of the survivors have been hospitalized.", [("Eighteen people", "killed", Some(18), "exact"), ("120", "injured", Some(120), "exact")]);
 t!(cas061_evacuated, "Authorities evacuated about 800 people from the town.", [("about 800 people", "displaced", Some(800), "about")]);
+t!(cas062_wound_and_injury, "The gunman managed to kill 2 people and wound 9 others before the bombing caused the injury of six people.", [("2 people", "killed", Some(2), "exact"), ("9 others", "injured", Some(9), "exact"), ("six people", "injured", Some(6), "exact")]);
+t!(cas063_lives_of, "THE SIEGE CLAIMED THE LIVES OF 100 PEOPLE.", [("100 PEOPLE", "killed", Some(100), "exact")]);
+t!(cas064_killers_of, "Police are hunting the killers of the four farmers.", [("four farmers", "killed", Some(4), "exact")]);
+t!(cas065_more_victim_nouns, "Eight Soviet citizens were injured and two crew died.", [("Eight Soviet citizens", "injured", Some(8), "exact"), ("two crew", "killed", Some(2), "exact")]);

@@ -178,7 +178,9 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
         // toll (`responsible for the deaths of hundreds`), unless the headline reports it as
         // the news (`Hundreds dead in stampede`); any count of 100,000 or more at least is.
         let vague = rule == "casualty/vague-count" && attrs.count.is_some_and(|c| c >= 100) && !headline;
-        let huge = vague || attrs.qualifier == "atLeast" && attrs.count.is_some_and(|c| c >= 100_000);
+        // Refugees are counted where they live now, not as they flee: a total.
+        let stock = attrs.victims.as_deref() == Some("refugees");
+        let huge = vague || stock || attrs.qualifier == "atLeast" && attrs.count.is_some_and(|c| c >= 100_000);
         let scope = scope::cue(&w, first, last, lo, hi, reference).or(carried).unwrap_or(if huge { "cumulative" } else { "incident" });
         attrs.incident = (scope == "incident").then(|| "i1".to_string());
         attrs.scope = Some(scope.to_string());

@@ -195,6 +195,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             "bodies" | "deceased" | "dead" => consider(0, "killed"),
             "hostages" | "captives" => consider(0, "kidnapped"),
             "prisoners" | "detainees" | "inmates" => consider(0, "detained"),
+            "refugees" | "evacuees" => consider(0, "displaced"),
             "victims" | "victim" => consider(usize::MAX - 1, "injured"),
             _ => {}
         }
@@ -208,6 +209,11 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | "," | "(" | "including");
         if d > 0 && !listed && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && !matches!(word.as_str(), "one" | "a" | "an") {
             break; // the next count has its own cue (but `two men and three women were shot`)
+        }
+        // `[36 people] under the rubble`: trapped, so missing.
+        if matches!(word.as_str(), "rubble" | "debris") && (1..=2).any(|j| k >= j && matches!(w.lower(k - j).as_str(), "under" | "beneath")) {
+            consider(d + 1, "missing");
+            break;
         }
         if let Some(mut c) = cue_of(&word) {
             // `shot dead`, `shot and killed`: the count is of the dead.

@@ -32,6 +32,7 @@ pub(super) fn cue(w: &Words, first: usize, last: usize, lo: usize, hi: usize, re
     let words: Vec<String> = (lo..hi).map(|k| w.lower(k)).collect();
     let at = |k: usize| words.get(k).map_or("", String::as_str);
     let mut found: Option<&'static str> = None;
+    let mut whole_year = false;
     for k in 0..words.len() {
         // (Inside the figure no cue is read: `a total of` is part of no figure's span, but
         // `hundreds of thousands` is.)
@@ -68,10 +69,19 @@ pub(super) fn cue(w: &Words, first: usize, last: usize, lo: usize, hi: usize, re
         let last_month = word == "last" && MONTHS.contains(&at(k + 1));
         if (past_year || last_month) && found.is_none() {
             found = Some("background");
+            whole_year |= past_year;
         }
+    }
+    // A past year of many events is a period's total: `2018 saw 11,187 accidents leading to
+    // [750] deaths`, not one earlier event.
+    if found == Some("background") && whole_year && words.iter().any(|x| MANY_EVENTS.contains(&x.as_str())) {
+        return Some("cumulative");
     }
     found
 }
+
+/// Events in the plural: a figure over them counts many events.
+const MANY_EVENTS: [&str; 10] = ["accidents", "attacks", "incidents", "bombings", "shootings", "clashes", "crashes", "raids", "airstrikes", "strikes"];
 
 /// Words of a sentence that give it a time of its own (`on Monday`, `yesterday`): the scope of
 /// the sentence before does not carry over to its figures.

@@ -210,3 +210,13 @@ t!(cas062_wound_and_injury, "The gunman managed to kill 2 people and wound 9 oth
 t!(cas063_lives_of, "THE SIEGE CLAIMED THE LIVES OF 100 PEOPLE.", [("100 PEOPLE", "killed", Some(100), "exact")]);
 t!(cas064_killers_of, "Police are hunting the killers of the four farmers.", [("four farmers", "killed", Some(4), "exact")]);
 t!(cas065_more_victim_nouns, "Eight Soviet citizens were injured and two crew died.", [("Eight Soviet citizens", "injured", Some(8), "exact"), ("two crew", "killed", Some(2), "exact")]);
+t!(cas066_under_the_rubble, "Rescuers said between 30 and 40 people were still under the rubble.", [("between 30 and 40 people", "missing", Some(30), "range")]);
+t!(cas067_security_forces, "The attack killed 12 security forces and five Armed Forces personnel.", [("12 security forces", "killed", Some(12), "exact"), ("five Armed Forces personnel", "killed", Some(5), "exact")]);
+
+#[test]
+fn refugees_are_a_total_and_a_past_year_of_many_events_a_periods_toll() {
+    let got = scopes("The country hosts an estimated two million Syrian refugees.", Some("2025-03-14"));
+    assert_eq!(got, want(&[("an estimated two million Syrian refugees", "cumulative", None)]));
+    let got = scopes("2018 saw 11,000 road accidents leading to 750 deaths. In 2019 a bus crash killed 20 people.", Some("2025-03-14"));
+    assert_eq!(got.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["cumulative", "background"], "{got:?}");
+}

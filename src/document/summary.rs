@@ -10,7 +10,10 @@
 //! bound (tolls are revised upwards and a subset, `including four children`, is smaller than
 //! its total), else the highest. A count of people shot or struck that holds the dead counts
 //! only the survivors as injured (`[seven people] were shot, [one] fatally`: 6 injured), unless
-//! it counts `others`. Counts without a number (`several`) are left out. A figure made before
+//! it counts `others`. Parts are added: a figure of more people (`[two other officers] were
+//! injured`) right after one of the same category (`[one officer] was shot`) counts with it (3),
+//! unless it names the same people again (`the [two others]`). Counts without a number
+//! (`several`) are left out. A figure made before
 //! scopes were read counts as the first incident's.
 
 use std::collections::BTreeMap;
@@ -112,20 +115,41 @@ fn counts_the_hit(doc: &Document, a: &Annotation) -> bool {
     (hit || victims) && !hurt && !other
 }
 
-/// The figures of `anns` in `category`, with their lowest, highest and best; `killed` is the
-/// best count of the dead beside them (a count of people hit holds them).
+/// Does the figure `a` count people besides those counted just before it (`[two other
+/// officers]`, `[twenty more]`, `another [five]`; not `the [two others]`)?
+fn adds_to_the_last(doc: &Document, a: &Annotation) -> bool {
+    let quote = doc.text()[a.start..a.end].to_lowercase();
+    let before = doc.text()[..a.start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+    // (`the two others` are those already counted, named again.)
+    let definite = matches!(before.as_str(), "the" | "all" | "both") || quote.starts_with("the ") || quote.starts_with("all ");
+    !definite && (quote.split_whitespace().any(|w| matches!(w, "other" | "others" | "more" | "additional")) || before == "another")
+}
+
+/// The figures of `anns` (in text order) in `category`, with their lowest, highest and best;
+/// `killed` is the best count of the dead beside them (a count of people hit holds them).
+/// Parts are added: a figure of more people (`two other officers were hurt`) right after one of
+/// the same category (`one officer was shot`) counts with it.
 fn figures(doc: &Document, anns: &[&Annotation], category: &str, killed: u64) -> Option<CategoryFigures> {
     let mut figures: Vec<Figure> = Vec::new();
     let (mut low, mut high, mut best) = (u64::MAX, 0u64, None::<u64>);
+    // The parts so far, and whether the figure before (of any category) was of this one.
+    let (mut parts, mut last_ours) = (0u64, false);
     for a in anns {
-        let Some(c) = a.casualty.as_ref().filter(|c| c.category == category) else { continue };
+        let Some(c) = a.casualty.as_ref() else { continue };
+        if c.category != category {
+            last_ours = false;
+            continue;
+        }
         let Some(count) = c.count else { continue };
         low = low.min(c.min.unwrap_or(count));
         high = high.max(c.max.unwrap_or(count));
+        let repeated = figures.iter().any(|f| f.count == count && f.qualifier == c.qualifier);
         if c.qualifier != "atMost" && c.qualifier != "range" {
             let survivors = if category == "injured" && killed > 0 && count > killed && counts_the_hit(doc, a) { count - killed } else { count };
-            best = Some(best.map_or(survivors, |b| b.max(survivors)));
+            parts = if last_ours && !repeated && adds_to_the_last(doc, a) { parts + survivors } else { survivors };
+            best = Some(best.map_or(parts, |b| b.max(parts)));
         }
+        last_ours = true;
         match figures.iter_mut().find(|f| f.count == count && f.qualifier == c.qualifier) {
             Some(f) => f.mentions.push(a.id_string()),
             None => figures.push(Figure { count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()] }),
@@ -218,7 +242,8 @@ pub fn summary(doc: &Document) -> CasualtySummary {
     }
     let mut out = CasualtySummary::default();
     for id in ids {
-        let anns: Vec<&Annotation> = casualties(doc).filter(|a| scope_of(a) == "incident" && incident_of(a) == id).collect();
+        let mut anns: Vec<&Annotation> = casualties(doc).filter(|a| scope_of(a) == "incident" && incident_of(a) == id).collect();
+        anns.sort_by_key(|a| a.start);
         let categories: BTreeMap<String, CategoryFigures> =
             by_category(doc, &anns).into_iter().map(|c| (c.category, CategoryFigures { figures: c.figures, low: c.low, high: c.high, best: c.best })).collect();
         for (category, f) in &categories {
@@ -329,6 +354,16 @@ mod tests {
         assert_eq!(s.total.get("injured"), Some(&5), "{s:?}");
         let doc = crate::annotate_dated("Two were killed and four others were shot.", None);
         assert_eq!(summary(&doc).total.get("injured"), Some(&4), "others are the survivors already");
+    }
+
+    #[test]
+    fn separate_parts_are_added_a_breakdown_and_a_naming_again_are_not() {
+        let total = |text: &str, cat: &str| summary(&crate::annotate_dated(text, None)).total.get(cat).copied();
+        assert_eq!(total("One police officer was shot. Two other officers were injured by shrapnel.", "injured"), Some(3));
+        assert_eq!(total("The bomb killed 10 union leaders and another 8 died in hospital.", "killed"), Some(18));
+        assert_eq!(total("The strike killed 15 people, including four children.", "killed"), Some(15), "a breakdown");
+        assert_eq!(total("Four shot, two dead in shooting. The two others that were shot are in hospital.", "injured"), Some(2), "named again");
+        assert_eq!(total("Gunmen killed twelve and injured twelve more.", "injured"), Some(12), "more than the dead, not more injured");
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //! it counts `others`. Parts are added: a figure of more people (`[two other officers] were
 //! injured`) right after one of the same category (`[one officer] was shot`) counts with it (3),
 //! unless it names the same people again (`the [two others]`). Counts without a number
-//! (`several`) are left out. A figure made before
+//! (`several`) are left out. An earlier toll the article says was revised (`an earlier toll of
+//! [27]`) and a party's claim (`claimed [190] were dead`) count only when nothing else does. A figure made before
 //! scopes were read counts as the first incident's.
 
 use std::collections::BTreeMap;
@@ -125,13 +126,26 @@ fn adds_to_the_last(doc: &Document, a: &Annotation) -> bool {
     !definite && (quote.split_whitespace().any(|w| matches!(w, "other" | "others" | "more" | "additional")) || before == "another")
 }
 
+/// Is `a` a figure that a later or an official one outweighs: an earlier toll the article
+/// says was revised (`an earlier toll of [27]`), or a party's claim (`the group claimed [190]
+/// were dead`)?
+fn outweighed(doc: &Document, a: &Annotation) -> bool {
+    let (before, _) = sentence_around(doc, a);
+    let near: Vec<String> = before.split_whitespace().rev().take(4).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
+    let at = |k: usize| near.get(k).map_or("", String::as_str);
+    let earlier = |w: &str| matches!(w, "earlier" | "initial" | "previous" | "preliminary" | "original" | "first");
+    let toll = matches!(at(0), "of" | "at") && matches!(at(1), "toll" | "figure" | "count" | "estimate") && (earlier(at(2)) || at(2) == "death" && earlier(at(3)));
+    let claim = (0..3).any(|k| matches!(at(k), "claimed" | "claims" | "claim" | "alleged"));
+    toll || claim
+}
+
 /// The figures of `anns` (in text order) in `category`, with their lowest, highest and best;
 /// `killed` is the best count of the dead beside them (a count of people hit holds them).
 /// Parts are added: a figure of more people (`two other officers were hurt`) right after one of
 /// the same category (`one officer was shot`) counts with it.
 fn figures(doc: &Document, anns: &[&Annotation], category: &str, killed: u64) -> Option<CategoryFigures> {
     let mut figures: Vec<Figure> = Vec::new();
-    let (mut low, mut high, mut best) = (u64::MAX, 0u64, None::<u64>);
+    let (mut low, mut high, mut best, mut weak) = (u64::MAX, 0u64, None::<u64>, None::<u64>);
     // The parts so far, and whether the figure before (of any category) was of this one.
     let (mut parts, mut last_ours) = (0u64, false);
     for a in anns {
@@ -147,7 +161,8 @@ fn figures(doc: &Document, anns: &[&Annotation], category: &str, killed: u64) ->
         if c.qualifier != "atMost" && c.qualifier != "range" {
             let survivors = if category == "injured" && killed > 0 && count > killed && counts_the_hit(doc, a) { count - killed } else { count };
             parts = if last_ours && !repeated && adds_to_the_last(doc, a) { parts + survivors } else { survivors };
-            best = Some(best.map_or(parts, |b| b.max(parts)));
+            let slot = if outweighed(doc, a) { &mut weak } else { &mut best };
+            *slot = Some(slot.map_or(parts, |b| b.max(parts)));
         }
         last_ours = true;
         match figures.iter_mut().find(|f| f.count == count && f.qualifier == c.qualifier) {
@@ -155,7 +170,7 @@ fn figures(doc: &Document, anns: &[&Annotation], category: &str, killed: u64) ->
             None => figures.push(Figure { count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()] }),
         }
     }
-    (!figures.is_empty()).then(|| CategoryFigures { figures, low, high, best: best.unwrap_or(high) })
+    (!figures.is_empty()).then(|| CategoryFigures { figures, low, high, best: best.or(weak).unwrap_or(high) })
 }
 
 /// Per category, the figures of `anns` (the incidents' figures of one incident or of all).
@@ -364,6 +379,14 @@ mod tests {
         assert_eq!(total("The strike killed 15 people, including four children.", "killed"), Some(15), "a breakdown");
         assert_eq!(total("Four shot, two dead in shooting. The two others that were shot are in hospital.", "injured"), Some(2), "named again");
         assert_eq!(total("Gunmen killed twelve and injured twelve more.", "injured"), Some(12), "more than the dead, not more injured");
+    }
+
+    #[test]
+    fn an_earlier_toll_and_a_partys_claim_give_way() {
+        let total = |text: &str| summary(&crate::annotate_dated(text, None)).total.get("killed").copied();
+        assert_eq!(total("The bombings killed at least 20 people. This revised downwards an earlier toll of 27 dead."), Some(20));
+        assert_eq!(total("The group claimed 190 were dead. A spokesman said the attack had killed twelve."), Some(12));
+        assert_eq!(total("The group claimed 190 were dead."), Some(190), "nothing outweighs it");
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub(super) fn cue(w: &Words, first: usize, last: usize, lo: usize, hi: usize, re
         let year = dated && word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && matches!(&word[..2], "19" | "20");
         let past_year = year && reference.is_none_or(|r| word.parse::<i16>().is_ok_and(|y| y < r.year()));
         let last_month = word == "last" && MONTHS.contains(&at(k + 1));
-        if (past_year || last_month) && found.is_none() {
+        if (past_year || last_month || long_ago(&words, k, reference)) && found.is_none() {
             found = Some("background");
             whole_year |= past_year;
         }
@@ -82,6 +82,25 @@ pub(super) fn cue(w: &Words, first: usize, last: usize, lo: usize, hi: usize, re
 
 /// Events in the plural: a figure over them counts many events.
 const MANY_EVENTS: [&str; 10] = ["accidents", "attacks", "incidents", "bombings", "shootings", "clashes", "crashes", "raids", "airstrikes", "strikes"];
+
+/// Does the month named at `words[k]` lie more than a month before the article's date (`on 25
+/// June` in a November report; `in March` in a July one), in the year before when it comes
+/// after the article's month?
+fn long_ago(words: &[String], k: usize, reference: Option<Date>) -> bool {
+    let (Some(r), Some(m)) = (reference, MONTHS.iter().position(|m| *m == words[k])) else { return false };
+    // (`may` is a verb more often than a month.)
+    let day = |j: Option<usize>| j.and_then(|j| words.get(j)).and_then(|w| w.parse::<i8>().ok()).filter(|d| (1..=31).contains(d));
+    let day = day(k.checked_sub(1)).or(day(Some(k + 1)));
+    if m == 4 && day.is_none() {
+        return false;
+    }
+    let month = m as i8 + 1;
+    let year = if month > r.month() { r.year() - 1 } else { r.year() };
+    match day {
+        Some(d) => Date::new(year, month, d.min(28)).is_ok_and(|date| r.since(date).is_ok_and(|span| span.get_days() > 31)),
+        None => (r.month() - month).rem_euclid(12) >= 2,
+    }
+}
 
 /// Words of a sentence that give it a time of its own (`on Monday`, `yesterday`): the scope of
 /// the sentence before does not carry over to its figures.

@@ -220,3 +220,15 @@ fn refugees_are_a_total_and_a_past_year_of_many_events_a_periods_toll() {
     let got = scopes("2018 saw 11,000 road accidents leading to 750 deaths. In 2019 a bus crash killed 20 people.", Some("2025-03-14"));
     assert_eq!(got.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["cumulative", "background"], "{got:?}");
 }
+
+#[test]
+fn a_day_months_before_the_article_is_an_earlier_event() {
+    let text = "Officials recalled the attack in Sousse on 25 June in which 30 tourists were murdered. On Friday a bomb killed 4 people.";
+    let got = scopes(text, Some("2015-11-20"));
+    assert_eq!(got.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["background", "incident"], "{got:?}");
+    // A day of this month, or no article date, says nothing.
+    assert_eq!(scopes("The attack on 12 November killed 30 people.", Some("2015-11-20"))[0].1, "incident");
+    assert_eq!(scopes(text, None)[0].1, "incident");
+    // `may` is a verb: `officials may 20` is not a date.
+    assert_eq!(scopes("The toll may rise: 20 people were killed.", Some("2015-11-20"))[0].1, "incident");
+}

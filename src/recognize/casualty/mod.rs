@@ -166,7 +166,7 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
     let prev = before.map(|p| Words { text, tokens: &p.tokens });
     let prev_opens = prev.as_ref().and_then(|p| scope::opens_incident(p, 0, p.tokens.len())).map(|k| p_start(before, k));
     let carried = prev.as_ref().filter(|p| !scope::has_own_time(&w, 0, n) && !has_figure(p)).and_then(|p| scope::cue(p, 0, 0, 0, p.tokens.len(), reference)).filter(|&c| c == "background");
-    let headline = !text[..s.start].contains('\n');
+    let headline = s.block == 0;
     // Each figure's scope, from the words around it short of the figures beside it.
     for k in 0..found.len() {
         let (first, last, (mut attrs, rule), basis) = found[k].clone();

@@ -59,13 +59,6 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     if num.first >= 1 && raw(num.first - 1).chars().next().is_some_and(char::is_uppercase) && capital(num.last) && w.tokens[num.first].kind == TokenKind::Number && cue_of(&prev(num.first)).is_none() && !qualified() {
         return None;
     }
-    // What would have happened is no count: `the toll would have been more than a thousand`,
-    // `hundreds would have died` (the words of its clause only).
-    let clause_before = (num.first.saturating_sub(6)..num.first).rev().take_while(|&k| !matches!(w.lower(k).as_str(), "." | ";" | "," | "if"));
-    let would = |k: usize| w.lower(k) == "would" && w.lower(k + 1) == "have";
-    if clause_before.into_iter().any(would) || (num.last..num.last + 3).any(would) {
-        return None;
-    }
     let value = num.value;
     // Years and clock times are not counts.
     if let Some(v) = value {
@@ -172,6 +165,13 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     if victims.is_none() && digits && capital(last) && cue_of(&w.lower(last)).is_none() {
         return None;
     }
+    // What would have happened is no count: `the toll would have been more than a thousand`,
+    // `hundreds would have died` (the words of its clause only).
+    let clause_before = (num.first.saturating_sub(6)..num.first).rev().take_while(|&k| !matches!(w.lower(k).as_str(), "." | ";" | "," | "if"));
+    let would = |k: usize| w.lower(k) == "would" && w.lower(k + 1) == "have";
+    if clause_before.into_iter().any(would) || (num.last..num.last + 3).any(would) {
+        return None;
+    }
     // Category: the nearest harm word, closer windows when there is no victim noun.
     let reach = if victims.is_some() { 14 } else if one_of { 6 } else { 3 };
     let mut best: Option<(usize, &'static str)> = None;
@@ -231,9 +231,9 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     // A toll told as a level reaches further back: `the death toll, officials said, has
     // risen to [40]`, `death tolls given by officials exceeded [100]`.
     let level = first > 0 && matches!(w.lower(first - 1).as_str(), "to" | "at" | "reached" | "hit") || matches!(w.lower(first).as_str(), "exceeded" | "exceeding" | "surpassed" | "topped" | "past" | "passed");
-    let toll_back = (1..=15).take_while(|&d| d <= first && !matches!(w.lower(first - d).as_str(), "." | ";")).find(|&d| matches!(w.lower(first - d).as_str(), "toll" | "tolls"));
+    let toll_back = || (1..=15).take_while(|&d| d <= first && !matches!(w.lower(first - d).as_str(), "." | ";")).find(|&d| matches!(w.lower(first - d).as_str(), "toll" | "tolls"));
     if level {
-        if let Some(d) = toll_back {
+        if let Some(d) = toll_back() {
             consider(d + 5, "killed");
         }
     }

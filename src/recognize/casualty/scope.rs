@@ -118,5 +118,6 @@ static INCIDENT_CUES: LazyLock<Vec<Vec<&'static str>>> =
 /// Where, among the words `lo..hi`, a phrase that opens another incident begins (`in a
 /// separate incident`, `another explosion`), as a token index.
 pub(super) fn opens_incident(w: &Words, lo: usize, hi: usize) -> Option<usize> {
-    (lo..hi).find(|&k| INCIDENT_CUES.iter().any(|p| k + p.len() <= hi && p.iter().enumerate().all(|(j, x)| w.lower(k + j) == *x)))
+    let words: Vec<String> = (lo..hi).map(|k| w.lower(k)).collect();
+    (0..words.len()).find(|&k| INCIDENT_CUES.iter().any(|p| k + p.len() <= words.len() && p.iter().enumerate().all(|(j, x)| words[k + j] == *x))).map(|k| lo + k)
 }

@@ -159,7 +159,7 @@ fn figures(doc: &Document, anns: &[&Annotation], category: &str, killed: u64) ->
         high = high.max(c.max.unwrap_or(count));
         let repeated = figures.iter().any(|f| f.count == count && f.qualifier == c.qualifier);
         if c.qualifier != "atMost" && c.qualifier != "range" {
-            let survivors = if category == "injured" && killed > 0 && count > killed && counts_the_hit(doc, a) { count - killed } else { count };
+            let survivors = if category == "injured" && killed > 0 && count >= killed && counts_the_hit(doc, a) { count - killed } else { count };
             parts = if last_ours && !repeated && adds_to_the_last(doc, a) { parts + survivors } else { survivors };
             let slot = if outweighed(doc, a) { &mut weak } else { &mut best };
             *slot = Some(slot.map_or(parts, |b| b.max(parts)));
@@ -261,7 +261,9 @@ pub fn summary(doc: &Document) -> CasualtySummary {
         anns.sort_by_key(|a| a.start);
         let categories: BTreeMap<String, CategoryFigures> =
             by_category(doc, &anns).into_iter().map(|c| (c.category, CategoryFigures { figures: c.figures, low: c.low, high: c.high, best: c.best })).collect();
-        for (category, f) in &categories {
+        // (A category whose best is none, `[three people] were shot` and all three died, adds
+        // nothing to the article's total.)
+        for (category, f) in categories.iter().filter(|(_, f)| f.best > 0) {
             *out.total.entry(category.clone()).or_default() += f.best;
         }
         let (place, date) = place_and_date(doc, &anns);
@@ -367,6 +369,9 @@ mod tests {
         let s = summary(&doc);
         assert_eq!(s.total.get("killed"), Some(&2), "{s:?}");
         assert_eq!(s.total.get("injured"), Some(&5), "{s:?}");
+        let doc = crate::annotate_dated("Police found three people who were shot inside a car. All three died, bringing the death toll to three.", None);
+        assert_eq!(summary(&doc).total.get("injured"), None, "all the people shot died");
+        assert_eq!(summary(&doc).total.get("killed"), Some(&3));
         let doc = crate::annotate_dated("Two were killed and four others were shot.", None);
         assert_eq!(summary(&doc).total.get("injured"), Some(&4), "others are the survivors already");
     }

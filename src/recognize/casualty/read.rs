@@ -38,7 +38,10 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     // (`one of …` only when a harm word follows within three words: `one of them died`, `one of
     // the victims had been shot`.)
     let part = partitive(w, num);
-    let harm_next = part.is_some_and(|e| (e..e + 3).any(|k| cue_of(&w.lower(k)).is_some()));
+    // (Or one governed by a harm word before it: `the loss of one of our own`, `the death of one
+    // of the hostages`.)
+    let harm_before = num.first >= 2 && prev(num.first) == "of" && (cue_of(&prev(num.first - 1)).is_some() || prev(num.first - 1) == "loss");
+    let harm_next = part.is_some_and(|e| harm_before || (e..e + 3).any(|k| cue_of(&w.lower(k)).is_some()));
     if prev(num.first) == "no" || (one_of && w.lower(num.last + 1) != "whom" && !harm_next) {
         return None;
     }
@@ -207,7 +210,9 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         }
         let word = w.lower(k);
         let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | "," | "(" | "including");
-        if d > 0 && !listed && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && !matches!(word.as_str(), "one" | "a" | "an") {
+        // (`one` is a count when a partitive follows: `three men and a woman, [one] of whom died`.)
+        let one_of = word == "one" && w.lower(k + 1) == "of";
+        if d > 0 && (!listed || one_of) && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && (one_of || !matches!(word.as_str(), "one" | "a" | "an")) {
             break; // the next count has its own cue (but `two men and three women were shot`)
         }
         // `[36 people] under the rubble`: trapped, so missing.
@@ -245,6 +250,11 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         let k = first - d;
         let word = w.lower(k);
         if matches!(word.as_str(), "." | ";") {
+            break;
+        }
+        // `the loss of [one of our own]`: a death.
+        if word == "loss" && w.lower(k + 1) == "of" {
+            consider(d, "killed");
             break;
         }
         if let Some(c) = cue_of(&word) {
@@ -325,8 +335,16 @@ fn partitive(w: &Words, num: Number) -> Option<usize> {
         }
         break;
     }
-    let word = w.lower(j);
-    (word != "of" && (VICTIMS.contains(&word) || matches!(word.as_str(), "deceased" | "dead" | "injured" | "wounded"))).then_some(j + 1)
+    let noun = |word: &str| word != "of" && (VICTIMS.contains(word) || matches!(word, "deceased" | "dead" | "injured" | "wounded" | "own"));
+    // (Up to two words may describe the noun: `one of our brave service members`.)
+    // (Not a clause: `one of whom was pronounced dead` has no noun.)
+    let describes = |k: usize| {
+        let word = w.lower(k);
+        w.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word) && !matches!(word.as_str(), "was" | "were" | "is" | "are" | "had" | "has" | "have" | "been" | "be" | "who" | "which" | "that" | "whom" | "and" | "or")
+    };
+    let k = (0..3).map(|s| j + s).take_while(|&k| describes(k)).find(|&k| noun(&w.lower(k)))?;
+    // (A compound ends at its last noun: `service [members]`.)
+    Some(if VICTIMS.contains(&w.lower(k + 1)) { k + 2 } else { k + 1 })
 }
 
 /// `[all but one of the sixteen]` on board: the whole less the part, from the word `all`.

@@ -232,3 +232,5 @@ fn a_day_months_before_the_article_is_an_earlier_event() {
     // `may` is a verb: `officials may 20` is not a date.
     assert_eq!(scopes("The toll may rise: 20 people were killed.", Some("2015-11-20"))[0].1, "incident");
 }
+t!(cas068_one_of_our, "One of our brave service members has been killed; we mourn the loss of one of our own.", [("One", "killed", Some(1), "exact"), ("one", "killed", Some(1), "exact")]);
+t!(cas069_one_of_whom_has_its_own_harm, "They found four people hit by gunfire, three men and a woman, one of whom was pronounced dead.", [("four people", "injured", Some(4), "exact"), ("one", "killed", Some(1), "exact")]);

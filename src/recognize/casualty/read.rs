@@ -139,7 +139,8 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         let raw = w.tokens.get(k).map(|t| &w.text[t.start..t.end]).unwrap_or("");
         let demonym = raw.chars().next().is_some_and(char::is_uppercase)
             && (["ans", "is", "ese", "ons", "ers"].iter().any(|e| word.ends_with(e))
-                || gazetteer::get().lookup(raw).is_some_and(|e| e.label == Label::Group));
+                || gazetteer::get().lookup(raw).is_some_and(|e| e.label == Label::Group || (e.label == Label::Org && w.lower(k.wrapping_sub(1)) == "of")));
+        // (`hundreds of Taliban`: an armed organisation's members.)
         if demonym {
             let j = noun_next(k).unwrap_or(k);
             victims = Some(w.lower(j));
@@ -263,7 +264,9 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             // A passive cue (`one civilian was killed and five …`) closes its own clause.
             // (A subset, `… were killed, including 15 children`, shares the clause's harm word.)
             let subset = (k + 1..first).any(|j| matches!(w.lower(j).as_str(), "including" | "among"));
-            let passive = !subset && k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
+            // (`90 were wounded, as were [seventeen] soldiers` shares the clause's harm.)
+            let as_were = first >= 2 && w.lower(first - 2) == "as" && matches!(w.lower(first - 1).as_str(), "were" | "was" | "did");
+            let passive = !subset && !as_were && k > 0 && matches!(w.lower(k - 1).as_str(), "was" | "were" | "been" | "is" | "are" | "be");
             let joined = !subset && (k + 1..first).any(|j| w.lower(j) == "and");
             // (Across a comma a harm word after the count, in its own clause, is nearer:
             // `in addition to the deaths, 33 were hospitalised`.)

@@ -234,3 +234,5 @@ fn a_day_months_before_the_article_is_an_earlier_event() {
 }
 t!(cas068_one_of_our, "One of our brave service members has been killed; we mourn the loss of one of our own.", [("One", "killed", Some(1), "exact"), ("one", "killed", Some(1), "exact")]);
 t!(cas069_one_of_whom_has_its_own_harm, "They found four people hit by gunfire, three men and a woman, one of whom was pronounced dead.", [("four people", "injured", Some(4), "exact"), ("one", "killed", Some(1), "exact")]);
+t!(cas070_as_were, "Officials said 90 civilians were wounded, as were seventeen from the army.", [("90 civilians", "injured", Some(90), "exact"), ("seventeen", "injured", Some(17), "exact")]);
+t!(cas071_hundreds_of_an_armed_group, "Officials reported 150 soldiers and hundreds of Taliban killed.", [("150 soldiers", "killed", Some(150), "exact"), ("hundreds of Taliban", "killed", Some(100), "atLeast")]);

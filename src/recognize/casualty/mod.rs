@@ -164,8 +164,11 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
     // Reportedly, [two people] were killed`). (Not a period: `one of the worst incidents of the
     // war so far. [Ten people] were killed` counts the incident.)
     let prev = before.map(|p| Words { text, tokens: &p.tokens });
-    let prev_opens = prev.as_ref().and_then(|p| scope::opens_incident(p, 0, p.tokens.len())).map(|k| p_start(before, k));
-    let carried = prev.as_ref().filter(|p| !scope::has_own_time(&w, 0, n) && !has_figure(p)).and_then(|p| scope::cue(p, 0, 0, 0, p.tokens.len(), reference)).filter(|&c| c == "background");
+    // (Read once, and only when a figure needs them.)
+    let prev_opens = std::cell::OnceCell::new();
+    let prev_opens = || *prev_opens.get_or_init(|| prev.as_ref().and_then(|p| scope::opens_incident(p, 0, p.tokens.len())).map(|k| p_start(before, k)));
+    let carried = std::cell::OnceCell::new();
+    let carried = || *carried.get_or_init(|| prev.as_ref().filter(|p| !scope::has_own_time(&w, 0, n) && !has_figure(p)).and_then(|p| scope::cue(p, 0, 0, 0, p.tokens.len(), reference)).filter(|&c| c == "background"));
     let headline = s.block == 0;
     // Each figure's scope, from the words around it short of the figures beside it.
     for k in 0..found.len() {
@@ -181,10 +184,10 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
         // Refugees are counted where they live now, not as they flee: a total.
         let stock = attrs.victims.as_deref() == Some("refugees");
         let huge = vague || stock || attrs.qualifier == "atLeast" && attrs.count.is_some_and(|c| c >= 100_000);
-        let scope = scope::cue(&w, first, last, lo, hi, reference).or(carried).unwrap_or(if huge { "cumulative" } else { "incident" });
+        let scope = scope::cue(&w, first, last, lo, hi, reference).or_else(carried).unwrap_or(if huge { "cumulative" } else { "incident" });
         attrs.incident = (scope == "incident").then(|| "i1".to_string());
         attrs.scope = Some(scope.to_string());
-        let opens = scope::opens_incident(&w, 0, first).map(|k| s.tokens[k].start).or(prev_opens);
+        let opens = scope::opens_incident(&w, 0, first).map(|k| s.tokens[k].start).or_else(prev_opens);
         let mut c = Candidate::new(s.tokens[first].start, s.tokens[last - 1].end, Label::Casualty, rule);
         c.casualty = Some(attrs);
         out.push(Count { candidate: c, opens, basis });

@@ -221,6 +221,11 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             consider(d + 1, "missing");
             break;
         }
+        // A harm word that governs a count right after it is that count's (`opened fire on
+        // [about six protesters], hitting five of them`; `killed [5], injuring 10`).
+        if d > 0 && governs(&word) && number::parse_at(w.text, w.tokens, k + 1).is_some_and(|x| x.value.is_some()) {
+            break;
+        }
         if let Some(mut c) = cue_of(&word) {
             // `shot dead`, `shot and killed`: the count is of the dead.
             // `fighting for their lives` are the injured; `lost their lives` the dead.

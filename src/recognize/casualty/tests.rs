@@ -236,3 +236,4 @@ t!(cas068_one_of_our, "One of our brave service members has been killed; we mour
 t!(cas069_one_of_whom_has_its_own_harm, "They found four people hit by gunfire, three men and a woman, one of whom was pronounced dead.", [("four people", "injured", Some(4), "exact"), ("one", "killed", Some(1), "exact")]);
 t!(cas070_as_were, "Officials said 90 civilians were wounded, as were seventeen from the army.", [("90 civilians", "injured", Some(90), "exact"), ("seventeen", "injured", Some(17), "exact")]);
 t!(cas071_hundreds_of_an_armed_group, "Officials reported 150 soldiers and hundreds of Taliban killed.", [("150 soldiers", "killed", Some(150), "exact"), ("hundreds of Taliban", "killed", Some(100), "atLeast")]);
+t!(cas072_harm_that_governs_the_next_count, "Gunmen opened fire on about six protesters, hitting five of them; a bomb killed 5, injuring 10.", [("five", "injured", Some(5), "exact"), ("5", "killed", Some(5), "exact"), ("10", "injured", Some(10), "exact")]);

@@ -135,6 +135,11 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
     if w == "dozen" {
         return None;
     }
+    // `three-and-a-half million`: a half of the scale after it added.
+    if let Some(base) = w.strip_suffix("-and-a-half").and_then(small_value) {
+        let s = word(i + 1).and_then(|n| scale(&n)).filter(|&s| s >= 1_000)?;
+        return Some(Number { first: i, last: i + 2, value: Some(base * s + s / 2), vague: false });
+    }
     if let Some(v) = vague_value(&w) {
         // `hundreds of thousands`
         if let (Some(a), Some(Some(Some(b)))) = (v, (word(i + 1).as_deref() == Some("of")).then(|| word(i + 2).and_then(|x| vague_value(&x)))) {
@@ -142,7 +147,20 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
         }
         return Some(Number { first: i, last: i + 1, value: v, vague: v.is_some() });
     }
-    words_number(text, tokens, i)
+    // (A scale alone, `million`, is a number only after `a` or another number.)
+    if scale(&w).is_some() {
+        return None;
+    }
+    let mut num = words_number(text, tokens, i)?;
+    // `two and a half million`.
+    let at = num.last;
+    if (0..3).all(|j| word(at + j).as_deref() == Some(["and", "a", "half"][j])) {
+        if let (Some(v), Some(s)) = (num.value, word(at + 3).and_then(|n| scale(&n)).filter(|&s| s >= 1_000)) {
+            num.value = Some(v * s + s / 2);
+            num.last = at + 4;
+        }
+    }
+    Some(num)
 }
 
 /// `twenty-three`, `one hundred and five`, `three thousand two hundred`, `hundred` (after `a`).
@@ -225,6 +243,9 @@ mod tests {
     num!(num_tens, "tens", Some(10));
     num!(num_vague_of_vague, "hundreds of thousands", Some(100_000));
     num!(num_several_has_no_value, "several", None);
+    num!(num_and_a_half_hyphens, "three-and-a-half million", Some(3_500_000));
+    num!(num_and_a_half_words, "two and a half million", Some(2_500_000));
+    num!(num_scale_alone, "million", None);
 
     #[test]
     fn a_number_of_is_a_count_without_a_value() {

@@ -111,7 +111,8 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
             let mut candidate = c.candidate;
             let attrs = candidate.casualty.as_mut()?;
             match c.basis {
-                Basis::Harm => {}
+                // (A list's figure took its category from the figure before, in its sentence.)
+                Basis::Harm | Basis::List => {}
                 Basis::Victims => attrs.category = last_harm.clone().unwrap_or_else(|| "injured".into()),
                 Basis::Anaphor => attrs.category = by_count.iter().rev().find(|(k, _)| Some(*k) == attrs.count)?.1.clone(),
             }
@@ -154,6 +155,22 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
             }
             None => i = num.last,
         }
+    }
+    // A list's later figures with nothing near them take the category of the figure before
+    // them in the list (`, and` or `,` between), or are none.
+    let mut k = 0;
+    while k < found.len() {
+        if found[k].3 == Basis::List {
+            let listed = k > 0 && (found[k - 1].1..found[k].0).all(|j| matches!(w.lower(j).as_str(), "," | "and")) && found[k].0 - found[k - 1].1 <= 2;
+            if !listed {
+                found.remove(k);
+                continue;
+            }
+            let category = found[k - 1].2.0.category.clone();
+            found[k].2.0.category = category;
+            found[k].3 = found[k - 1].3;
+        }
+        k += 1;
     }
     if found.is_empty() {
         return;

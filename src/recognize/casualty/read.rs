@@ -24,6 +24,9 @@ pub enum Basis {
     /// Nothing in its sentence, but it names people counted before (`[the five teens] are
     /// recovering` after `five teens were shot`): theirs, or no figure when none was.
     Anaphor,
+    /// Nothing near it, but it follows a figure in a list (`the deaths are fourteen civilians,
+    /// five soldiers, and [one member] of the Coast Guard`): that figure's, or no figure.
+    List,
 }
 
 /// Reads one casualty mention around `num`: qualifier, range, victim noun and category.
@@ -290,6 +293,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         Some((d, c)) if d == usize::MAX - 1 => (c, Basis::Victims),
         Some((_, c)) => (c, Basis::Harm),
         None if definite && victims.is_some() && value.is_some() && span_last.is_none() => ("injured", Basis::Anaphor),
+        None if victims.is_some() && value.is_some() && first > 0 && matches!(w.lower(first - 1).as_str(), "," | "and") => ("injured", Basis::List),
         None => return None,
     };
     let count = value;

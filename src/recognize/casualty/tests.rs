@@ -237,3 +237,5 @@ t!(cas069_one_of_whom_has_its_own_harm, "They found four people hit by gunfire, 
 t!(cas070_as_were, "Officials said 90 civilians were wounded, as were seventeen from the army.", [("90 civilians", "injured", Some(90), "exact"), ("seventeen", "injured", Some(17), "exact")]);
 t!(cas071_hundreds_of_an_armed_group, "Officials reported 150 soldiers and hundreds of Taliban killed.", [("150 soldiers", "killed", Some(150), "exact"), ("hundreds of Taliban", "killed", Some(100), "atLeast")]);
 t!(cas072_harm_that_governs_the_next_count, "Gunmen opened fire on about six protesters, hitting five of them; a bomb killed 5, injuring 10.", [("five", "injured", Some(5), "exact"), ("5", "killed", Some(5), "exact"), ("10", "injured", Some(10), "exact")]);
+t!(cas073_list_shares_its_category, "The confirmed deaths are fourteen civilians, five soldiers, and one member of the coast guard.", [("fourteen civilians", "killed", Some(14), "exact"), ("five soldiers", "killed", Some(5), "exact"), ("one member", "killed", Some(1), "exact")]);
+t!(cas074_no_list_no_figure, "He thanked the coast guard and one member of the crew.", []);

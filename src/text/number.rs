@@ -61,7 +61,7 @@ fn small_value(w: &str) -> Option<u64> {
     (a >= 20 && a % 10 == 0 && b < 10 && b > 0).then_some(a + b)
 }
 
-fn scale(w: &str) -> Option<u64> {
+pub fn scale(w: &str) -> Option<u64> {
     Some(match w {
         "hundred" => 100,
         "thousand" => 1_000,
@@ -146,10 +146,6 @@ pub fn parse_at(text: &str, tokens: &[Token], i: usize) -> Option<Number> {
             return Some(Number { first: i, last: i + 3, value: Some(a * b), vague: true });
         }
         return Some(Number { first: i, last: i + 1, value: v, vague: v.is_some() });
-    }
-    // (A scale alone, `million`, is a number only after `a` or another number.)
-    if scale(&w).is_some() {
-        return None;
     }
     let mut num = words_number(text, tokens, i)?;
     // `two and a half million`.
@@ -245,7 +241,6 @@ mod tests {
     num!(num_several_has_no_value, "several", None);
     num!(num_and_a_half_hyphens, "three-and-a-half million", Some(3_500_000));
     num!(num_and_a_half_words, "two and a half million", Some(2_500_000));
-    num!(num_scale_alone, "million", None);
 
     #[test]
     fn a_number_of_is_a_count_without_a_value() {

@@ -32,6 +32,10 @@ pub enum Basis {
 /// Reads one casualty mention around `num`: qualifier, range, victim noun and category.
 pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let num = all_but(w, num).unwrap_or(num);
+    // A scale word alone (`million refugees` after a number we cannot read) counts nobody.
+    if num.last == num.first + 1 && number::scale(&w.lower(num.first)).is_some() {
+        return None;
+    }
     let n = w.tokens.len();
     let prev = |k: usize| if k == 0 { String::new() } else { w.lower(k - 1) };
     // Negations give no count (`no one`), nor does a pronoun use without its harm (`one of the

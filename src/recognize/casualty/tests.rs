@@ -239,3 +239,4 @@ t!(cas071_hundreds_of_an_armed_group, "Officials reported 150 soldiers and hundr
 t!(cas072_harm_that_governs_the_next_count, "Gunmen opened fire on about six protesters, hitting five of them; a bomb killed 5, injuring 10.", [("five", "injured", Some(5), "exact"), ("5", "killed", Some(5), "exact"), ("10", "injured", Some(10), "exact")]);
 t!(cas073_list_shares_its_category, "The confirmed deaths are fourteen civilians, five soldiers, and one member of the coast guard.", [("fourteen civilians", "killed", Some(14), "exact"), ("five soldiers", "killed", Some(5), "exact"), ("one member", "killed", Some(1), "exact")]);
 t!(cas074_no_list_no_figure, "He thanked the coast guard and one member of the crew.", []);
+t!(cas075_scale_alone, "Over umpteen million refugees fled.", []);

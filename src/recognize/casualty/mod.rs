@@ -115,6 +115,11 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
                 Basis::Harm | Basis::List => {}
                 Basis::Victims => attrs.category = last_harm.clone().unwrap_or_else(|| "injured".into()),
                 Basis::Anaphor => attrs.category = by_count.iter().rev().find(|(k, _)| Some(*k) == attrs.count)?.1.clone(),
+                Basis::Named => {
+                    if let Some((_, c)) = by_count.iter().rev().find(|(k, _)| Some(*k) == attrs.count) {
+                        attrs.category = c.clone();
+                    }
+                }
             }
             if c.basis == Basis::Harm {
                 last_harm = Some(attrs.category.clone());

@@ -24,6 +24,9 @@ pub enum Basis {
     /// Nothing in its sentence, but it names people counted before (`[the five teens] are
     /// recovering` after `five teens were shot`): theirs, or no figure when none was.
     Anaphor,
+    /// A definite count of people hit (`[the three officers] were stabbed`): the harm of the last
+    /// figure with that number when there is one (they were the dead), else its own.
+    Named,
     /// Nothing near it, but it follows a figure in a list (`the deaths are fourteen civilians,
     /// five soldiers, and [one member] of the Coast Guard`): that figure's, or no figure.
     List,
@@ -191,6 +194,8 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             best = Some((dist, cat));
         }
     };
+    // (Whether the harm after the count is only that they were hit: `shot`, `stabbed`.)
+    let (mut hit, mut after_dist) = (false, None);
     // A harm word among the victim's adjectives decides: `30 dead civilians`.
     for k in num.last..last {
         let word = w.lower(k);
@@ -239,20 +244,29 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             if word == "lives" && w.lower(k.saturating_sub(2)) == "for" {
                 c = "injured";
             }
-            if word == "shot" && (w.lower(k + 1) == "dead" || (w.lower(k + 1) == "and" && w.lower(k + 2) == "killed") || (w.lower(k + 1) == "to" && w.lower(k + 2) == "death")) {
+            if matches!(word.as_str(), "shot" | "stabbed") && (w.lower(k + 1) == "dead" || (w.lower(k + 1) == "and" && w.lower(k + 2) == "killed") || (w.lower(k + 1) == "to" && w.lower(k + 2) == "death")) {
                 c = "killed";
             }
             consider(d + 1, c);
+            hit = c == "injured" && matches!(word.as_str(), "shot" | "stabbed" | "struck" | "hit");
+            after_dist = Some(d + 1);
             break;
         }
     }
     // A toll told as a level reaches further back: `the death toll, officials said, has
     // risen to [40]`, `death tolls given by officials exceeded [100]`.
     let level = first > 0 && matches!(w.lower(first - 1).as_str(), "to" | "at" | "reached" | "hit") || matches!(w.lower(first).as_str(), "exceeded" | "exceeding" | "surpassed" | "topped" | "past" | "passed");
-    let toll_back = || (1..=15).take_while(|&d| d <= first && !matches!(w.lower(first - d).as_str(), "." | ";")).find(|&d| matches!(w.lower(first - d).as_str(), "toll" | "tolls"));
+    // (Or to the harm it counts: `the number of dead passed [300]`, `of injured reached [40]`.)
+    let toll_back = || {
+        (1..=15).take_while(|&d| d <= first && !matches!(w.lower(first - d).as_str(), "." | ";")).find_map(|d| match w.lower(first - d).as_str() {
+            "toll" | "tolls" => Some((d, "killed")),
+            word if w.lower(first - d - 1) == "of" => cue_of(word).map(|c| (d, c)),
+            _ => None,
+        })
+    };
     if level {
-        if let Some(d) = toll_back() {
-            consider(d + 5, "killed");
+        if let Some((d, c)) = toll_back() {
+            consider(d + 5, c);
         }
     }
     let before_reach = if victims.is_some() { 10 } else { 5 };
@@ -263,6 +277,12 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         let k = first - d;
         let word = w.lower(k);
         if matches!(word.as_str(), "." | ";") {
+            break;
+        }
+        // `the victims were [two men] and five women`: who the victims were, their harm the
+        // article's.
+        if matches!(word.as_str(), "victims" | "dead") && d <= 2 && matches!(w.lower(k + 1).as_str(), "were" | "are" | "included" | "include") {
+            consider(if word == "dead" { d } else { usize::MAX - 1 }, if word == "dead" { "killed" } else { "injured" });
             break;
         }
         // `the loss of [one of our own]`: a death.
@@ -293,8 +313,11 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     }
     // (`the five teens`, `all three women`: a definite count of people, with no harm said.)
     let definite = matches!(w.lower(first).as_str(), "all" | "both") || first > 0 && matches!(w.lower(first - 1).as_str(), "the" | "all" | "both");
+    let best_is_after = best.map(|(d, _)| d) == after_dist;
     let (category, basis) = match best {
         Some((d, c)) if d == usize::MAX - 1 => (c, Basis::Victims),
+        // (`the two others that were shot` are not the dead named before.)
+        Some((_, c)) if hit && definite && best_is_after && !(first..last).any(|k| matches!(w.lower(k).as_str(), "other" | "others")) => (c, Basis::Named),
         Some((_, c)) => (c, Basis::Harm),
         None if definite && victims.is_some() && value.is_some() && span_last.is_none() => ("injured", Basis::Anaphor),
         None if victims.is_some() && value.is_some() && first > 0 && matches!(w.lower(first - 1).as_str(), "," | "and") => ("injured", Basis::List),

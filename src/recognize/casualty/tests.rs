@@ -240,3 +240,22 @@ t!(cas072_harm_that_governs_the_next_count, "Gunmen opened fire on about six pro
 t!(cas073_list_shares_its_category, "The confirmed deaths are fourteen civilians, five soldiers, and one member of the coast guard.", [("fourteen civilians", "killed", Some(14), "exact"), ("five soldiers", "killed", Some(5), "exact"), ("one member", "killed", Some(1), "exact")]);
 t!(cas074_no_list_no_figure, "He thanked the coast guard and one member of the crew.", []);
 t!(cas075_scale_alone, "Over umpteen million refugees fled.", []);
+t!(cas076_level_of_a_harm, "The number of dead passed 300 and the number of injured reached 1,000.", [("passed 300", "killed", Some(300), "moreThan"), ("1,000", "injured", Some(1000), "exact")]);
+t!(cas077_stabbed, "Three were shot, the remaining four stabbed; two people were stabbed to death.", [("Three", "injured", Some(3), "exact"), ("four", "injured", Some(4), "exact"), ("two people", "killed", Some(2), "exact")]);
+t!(cas078_homeless_families, "About 300 families were left homeless.", [("About 300 families", "displaced", Some(300), "about")]);
+
+#[test]
+fn who_the_victims_were_takes_the_articles_harm() {
+    let got = categories("A gunman killed four people. The victims were two men and two women.");
+    assert_eq!(got.iter().map(|(q, c)| (q.as_str(), c.as_str())).collect::<Vec<_>>(), [("four people", "killed"), ("two men", "killed"), ("two women", "killed")]);
+}
+
+#[test]
+fn a_definite_count_of_people_hit_is_the_dead_named_before() {
+    let got = categories("A man stabbed four people to death. Three of the victims were officers. The three officers were stabbed in their office.");
+    assert_eq!(got.last().map(|(q, c)| (q.as_str(), c.as_str())), Some(("three officers", "killed")));
+    // With no such count before, they were hurt; `the two others` are other people.
+    assert_eq!(categories("The three officers were stabbed in their office.")[0].1, "injured");
+    let got = categories("Four shot, two dead in shooting. The two others that were shot are in hospital.");
+    assert_eq!(got.last().map(|(q, c)| (q.as_str(), c.as_str())), Some(("two others", "injured")));
+}

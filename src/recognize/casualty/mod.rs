@@ -166,7 +166,7 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
     let mut k = 0;
     while k < found.len() {
         if found[k].3 == Basis::List {
-            let listed = k > 0 && (found[k - 1].1..found[k].0).all(|j| matches!(w.lower(j).as_str(), "," | "and")) && found[k].0 - found[k - 1].1 <= 2;
+            let listed = k > 0 && (found[k - 1].1..found[k].0).all(|j| matches!(w.lower(j).as_str(), "," | "and")) && found[k].0.saturating_sub(found[k - 1].1) <= 2;
             if !listed {
                 found.remove(k);
                 continue;

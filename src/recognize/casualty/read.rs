@@ -260,7 +260,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let toll_back = || {
         (1..=15).take_while(|&d| d <= first && !matches!(w.lower(first - d).as_str(), "." | ";")).find_map(|d| match w.lower(first - d).as_str() {
             "toll" | "tolls" => Some((d, "killed")),
-            word if w.lower(first - d - 1) == "of" => cue_of(word).map(|c| (d, c)),
+            word if first > d && w.lower(first - d - 1) == "of" => cue_of(word).map(|c| (d, c)),
             _ => None,
         })
     };

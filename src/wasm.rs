@@ -351,6 +351,14 @@ impl Session {
         format::serialize(Format::parse(format).map_err(err)?, &[Named::new(self.doc.clone())]).map_err(err)
     }
 
+    /// The name of a download of this document: its headline, `what` (`-casualties`), its
+    /// date and `extension`.
+    #[wasm_bindgen(js_name = fileName)]
+    pub fn file_name(&self, what: &str, extension: &str) -> String {
+        let date = self.doc.reference_date().map(crate::text::calendar::iso);
+        format::file_name(self.doc.text(), date.as_deref(), what, extension)
+    }
+
     /// The casualty annotations as CSV.
     #[wasm_bindgen(js_name = casualtyCsv)]
     pub fn casualty_csv(&self) -> String {

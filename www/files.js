@@ -54,8 +54,8 @@ const files = (() => {
     }
   }
 
-  // A file name from the reference date and the format's extension.
-  const nameFor = (format, what) => `gloss${what}-${app.panels.referenceDate || 'undated'}.${formatOf(format).extension}`;
+  // A file name from the article's headline, its date and the format's extension (the core's).
+  const nameFor = (format, what) => app.session.fileName(what, formatOf(format).extension);
 
   function wire() {
     formats();
@@ -64,6 +64,8 @@ const files = (() => {
       const withRejected = $('export-rejected').checked && name === 'gloss';
       if ($('export-rejected').checked && name !== 'gloss') say('Rejected suggestions travel only in gloss JSON; this file leaves them out.');
       download(nameFor(name, ''), withRejected ? app.session.exportWithRejected() : app.session.exportAs(name), formatOf(name).mime);
+      // brat's annotations are read beside their text: the `.txt` of the same name comes too.
+      if (formatOf(name).needsText && name === 'brat') download(app.session.fileName('', 'txt'), app.session.text(), 'text/plain');
     }));
     $('export-csv').addEventListener('click', () => download(nameFor('csv', '-casualties'), app.session.casualtyCsv(), formatOf('csv').mime));
     $('export-all').addEventListener('click', () => guard(() => {

@@ -149,6 +149,30 @@ impl Format {
     }
 }
 
+/// A download's file name for the article `text`: its first line (the headline) as words joined
+/// by hyphens, lower case, at most 60 characters (letters of any script kept; `untitled` when it
+/// has none), then `what` (`-casualties`), the article's date when it has one, and `extension`:
+/// `drone-strike-on-mosque-kills-31-2025-03-16.ann`.
+pub fn file_name(text: &str, date: Option<&str>, what: &str, extension: &str) -> String {
+    let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let mut slug = String::new();
+    for word in first.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let word = word.to_lowercase();
+        if slug.chars().count() + word.chars().count() + 1 > 60 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word);
+    }
+    if slug.is_empty() {
+        slug.push_str("untitled");
+    }
+    let date = date.map(|d| format!("-{d}")).unwrap_or_default();
+    format!("{slug}{what}{date}.{extension}")
+}
+
 /// The format of a file from its name and first bytes: `.ann` is brat, `.csv` and `.conll`
 /// theirs, JSON by its shape (a gloss document, a list of Label Studio tasks, a W3C
 /// collection), JSON lines by their first line (gloss or doccano).

@@ -193,3 +193,13 @@ fn doccano_relation_projects_and_brat_extras_are_read() {
     let d = deserialize(Format::Brat, "T1\tPERSON 0 5\tPutin\nR1\tSays Arg1:T1 Arg2:T1\nE1\tSpeak:T1\n", Some("Putin spoke.")).unwrap();
     assert_eq!(d[0].doc.annotations()[0].status, Status::Accepted);
 }
+
+#[test]
+fn file_names_come_from_the_headline_date_and_format() {
+    assert_eq!(file_name("\n  Drone strike on mosque kills 31\n\nA drone…", Some("2025-03-16"), "", "ann"), "drone-strike-on-mosque-kills-31-2025-03-16.ann");
+    assert_eq!(file_name("Ataque en Alepo: 12 muertos / 戦闘で12人死亡", None, "-casualties", "csv"), "ataque-en-alepo-12-muertos-戦闘で12人死亡-casualties.csv");
+    assert_eq!(file_name("<script>../../etc</script>", None, "", "json"), "script-etc-script.json");
+    assert_eq!(file_name("", None, "", "json"), "untitled.json");
+    let long = file_name(&"word ".repeat(40), None, "", "json");
+    assert!(long.chars().count() <= 65 && long.ends_with("word.json"), "{long}");
+}

@@ -86,6 +86,8 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   assert.match(killedRow, /killed\s*900/);
   assert.match(killedRow, /900 \(moreThan\) ×2/);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  // Files are named after the article's headline and date.
+  assert.equal(csvDownload.suggestedFilename(), 'erdogan-says-putin-asked-him-to-cooperate-with-assad-regime-casualties-2025-07-20.csv');
   const csv = readFileSync(await csvDownload.path(), 'utf8').trim().split('\n');
   assert.equal(csv[0], 'id,start,end,quote,category,count,qualifier,min,max,victims,scope,incident,origin');
   assert.ok(csv.some((l) => l.includes(',more than 900 people,killed,900,moreThan,900,,people,incident,i1,auto')), csv.join('\n'));
@@ -136,8 +138,25 @@ test('paste, annotate, highlight, edit, undo, export, reload, bad import', async
   await page.click('#redo');
 
   // Export downloads a file whose every quote is the text at its code-point offsets.
+  // brat's annotations come with their text, two files of one name.
+  await page.selectOption('#export-format', 'brat');
+  const bratFiles = [];
+  page.on('download', (d) => bratFiles.push(d));
+  await page.click('#export');
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 50 && bratFiles.length < 2; i++) await page.waitForTimeout(100);
+  page.removeAllListeners('download');
+  assert.deepEqual(bratFiles.map((d) => d.suggestedFilename()).sort(), ['erdogan-says-putin-asked-him-to-cooperate-with-assad-regime-2025-07-20.ann', 'erdogan-says-putin-asked-him-to-cooperate-with-assad-regime-2025-07-20.txt']);
+  const bratTxt = readFileSync(await bratFiles.find((d) => d.suggestedFilename().endsWith('.txt')).path(), 'utf8');
+  assert.equal(bratTxt, article);
+  const bratAnn = readFileSync(await bratFiles.find((d) => d.suggestedFilename().endsWith('.ann')).path(), 'utf8');
+  const t1 = bratAnn.split('\n').find((l) => l.startsWith('T'));
+  const [, span, quote] = t1.split('\t');
+  const [, s0, e0] = span.split(' ');
+  assert.equal(cpSlice(bratTxt, Number(s0), Number(e0)), quote, t1);
   await page.selectOption('#export-format', 'gloss');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  assert.equal(download.suggestedFilename(), 'erdogan-says-putin-asked-him-to-cooperate-with-assad-regime-2025-07-20.json');
   const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(exported.format, 'gloss');
   assert.equal(exported.offsetUnit, 'codepoint');

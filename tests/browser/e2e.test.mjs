@@ -438,6 +438,12 @@ test('keyboard-only review of the example article: accept, reject, relabel, crea
   // X rejects and moves on; Enter accepts.
   await page.keyboard.press('x');
   assert.equal(await status(second), 'rejected');
+  // Undo puts the focus back on the one it restored: the next X rejects that one again.
+  await page.keyboard.press('Control+z');
+  assert.equal(await status(second), 'suggested');
+  assert.equal(await focusedId(), second);
+  await page.keyboard.press('x');
+  assert.equal(await status(second), 'rejected');
   const third = await focusedId();
   await page.keyboard.press('Enter');
   assert.equal(await status(third), 'accepted');

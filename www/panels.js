@@ -137,6 +137,7 @@ const panels = (() => {
     const label = choice(app.panels.labels.map((l) => l.label), a.label);
     label.addEventListener('change', () => edit({ op: 'relabel', id: a.id, label: label.value }));
     const btn = (txt, title, fn) => { const b = el('button', { type: 'button', title }, txt); b.addEventListener('click', fn); return b; };
+    const setBtn = (txt, title, fn) => { const b = btn(txt, title, fn); b.classList.add('set'); return b; };
     const nudge = (edge, by) => () => edit({ op: 'nudge', id: a.id, edge, by });
     const rows = [
       detailsTable(a.details),
@@ -165,8 +166,8 @@ const panels = (() => {
     if (a.date) {
       const type = choice(app.vocab.dateTypes, a.date.type);
       const value = el('input', { type: 'text', value: a.date.value });
-      rows.push(el('div', { class: 'row' }, field('type', type), field('value', value),
-        btn('Set date', 'Store this value as your correction', () => edit({ op: 'setDate', id: a.id, type: type.value, value: value.value }))));
+      rows.push(el('div', { class: 'row', 'data-group': 'date' }, field('type', type), field('value', value),
+        setBtn('Set date', 'Store this value as your correction (Enter)', () => edit({ op: 'setDate', id: a.id, type: type.value, value: value.value }))));
     }
     if (a.casualty) {
       const c = a.casualty;
@@ -191,12 +192,29 @@ const panels = (() => {
         op: 'setCasualty', id: a.id, category: cat.value, qualifier: qual.value,
         count: n(count), min: n(min), max: n(max), victims: victims.value || null,
         scope: scope.value, incident: scope.value === 'incident' ? incident.value : '' });
-      rows.push(el('div', { class: 'row' }, field('category', cat), field('qualifier', qual), field('count', count),
+      rows.push(el('div', { class: 'row', 'data-group': 'casualty' }, field('category', cat), field('qualifier', qual), field('count', count),
         field('min', min), field('max', max), field('victims', victims)),
-      el('div', { class: 'row' }, field('scope', scope), field('incident', incident),
-        btn('Set casualty', 'Store these attributes as your correction', set)));
+      el('div', { class: 'row', 'data-group': 'casualty' }, field('scope', scope), field('incident', incident),
+        setBtn('Set casualty', 'Store these attributes as your correction (Enter; Escape puts them back)', set)));
     }
     box.replaceChildren(...rows);
+    // In a field, Enter applies its row (the row's Set button) and Escape puts back what the
+    // annotation holds, focus returning to its highlight.
+    box.onkeydown = (e) => {
+      const field = e.target.closest('input, select');
+      if (!field || !(e.key === 'Enter' || e.key === 'Escape')) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.key === 'Enter') {
+        const group = field.closest('.row')?.dataset.group;
+        const set = group && box.querySelector(`.row[data-group="${group}"] button.set`);
+        if (set) set.click();
+      } else {
+        const id = a.id;
+        editor();
+        document.querySelector(`#article mark[data-ann-id="${id}"]`)?.focus({ preventScroll: true });
+      }
+    };
   }
 
   function showTip(mark) {

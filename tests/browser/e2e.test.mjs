@@ -272,6 +272,20 @@ test('a war total beside an attack\'s toll: the incident counts the attack, the 
   await page.waitForFunction(() => !document.querySelector('#casualty-summary tr[data-category="killed"]').textContent.includes('6 (exact)'));
   assert.equal(JSON.parse(await page.evaluate(() => window.gloss.exportJson())).annotations.find((a) => a.quote === 'six children').casualty.scope, 'background');
   await page.click('#undo');
+  // In the editor's fields Enter applies them and Escape puts back what the annotation holds.
+  const sixCount = async () => JSON.parse(await page.evaluate(() => window.gloss.exportJson())).annotations.find((a) => a.quote === 'six children').casualty.count;
+  await page.click('#casualty-summary tr[data-category="killed"] button:has-text("6 (exact)")');
+  await page.fill('#f-count', '7');
+  await page.press('#f-count', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#casualty-summary tr[data-category="killed"]').textContent.includes('7 (exact)'));
+  assert.equal(await sixCount(), 7);
+  await page.fill('#f-count', '9');
+  await page.press('#f-count', 'Escape');
+  assert.equal(await page.inputValue('#f-count'), '7');
+  assert.equal(await sixCount(), 7);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'six children');
+  await page.click('#undo');
+  assert.equal(await sixCount(), 6);
   await page.locator('#casualty-summary').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(root, 'target/screenshot-cumulative.png') });
   assert.deepEqual(page.errors, []);

@@ -85,7 +85,7 @@ fn page_js(p: &Page) -> JsValue {
 }
 
 fn delta_js(d: &Delta) -> JsValue {
-    object(&[("pieces", pieces_js(&d.pieces)), ("marks", marks_js(&d.marks)), ("removed", Uint32Array::from(&d.removed[..]).into()), ("added", Uint32Array::from(&d.added[..]).into()), ("panels", panels_js(&d.panels))]).into()
+    object(&[("pieces", pieces_js(&d.pieces)), ("marks", marks_js(&d.marks)), ("removed", Uint32Array::from(&d.removed[..]).into()), ("focus", d.focus.map_or(JsValue::NULL, JsValue::from)), ("panels", panels_js(&d.panels))]).into()
 }
 
 fn handover_js(h: &Handover) -> JsValue {
@@ -266,12 +266,12 @@ impl Session {
 
     pub fn undo(&mut self) -> JsValue {
         self.doc.undo();
-        delta_js(&self.screen.delta(&self.doc))
+        delta_js(&self.screen.step(&self.doc))
     }
 
     pub fn redo(&mut self) -> JsValue {
         self.doc.redo();
-        delta_js(&self.screen.delta(&self.doc))
+        delta_js(&self.screen.step(&self.doc))
     }
 
     /// Gives the document the user's own labels (`[{name, color, key}]`), kept by the page

@@ -65,7 +65,7 @@ const files = (() => {
       if ($('export-rejected').checked && name !== 'gloss') say('Rejected suggestions travel only in gloss JSON; this file leaves them out.');
       download(nameFor(name, ''), withRejected ? app.session.exportWithRejected() : app.session.exportAs(name), formatOf(name).mime);
       // brat's annotations are read beside their text: the `.txt` of the same name comes too.
-      if (formatOf(name).needsText && name === 'brat') download(app.session.fileName('', 'txt'), app.session.text(), 'text/plain');
+      if (name === 'brat') download(app.session.fileName('', 'txt'), app.session.text(), 'text/plain');
     }));
     $('export-csv').addEventListener('click', () => download(nameFor('csv', '-casualties'), app.session.casualtyCsv(), formatOf('csv').mime));
     $('export-all').addEventListener('click', () => guard(() => {

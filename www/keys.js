@@ -9,8 +9,7 @@ function act(entry) {
   // (For the task between drawing a worker's text and the page's core taking it.)
   if (work.opening()) throw new Error('The text is still opening: try again in a moment.');
   const s = app.session;
-  const step = entry === 'undo' || entry === 'redo';
-  render.update(entry === 'undo' ? s.undo() : entry === 'redo' ? s.redo() : s.edit(entry), step);
+  render.update(entry === 'undo' ? s.undo() : entry === 'redo' ? s.redo() : s.edit(entry));
   store.journal(entry);
 }
 function edit(op) {

@@ -181,10 +181,9 @@ const panels = (() => {
       const scope = choice(app.vocab.scopes, c.scope ?? 'incident');
       const ids = app.panels.casualties.incidents.map((i) => i.id);
       if (c.incident && !ids.includes(c.incident)) ids.push(c.incident);
-      let k = ids.length + 1;
-      while (ids.includes(`i${k}`)) k += 1;
-      const incident = el('select', {}, ...ids.map((i) => el('option', { value: i }, `incident ${i.slice(1)}`)), el('option', { value: `i${k}` }, `new incident ${k}`));
-      incident.value = c.incident ?? ids[0] ?? `i${k}`;
+      const fresh = app.panels.newIncident;
+      const incident = el('select', {}, ...ids.map((i) => el('option', { value: i }, `incident ${i.slice(1)}`)), el('option', { value: fresh }, `new incident ${fresh.slice(1)}`));
+      incident.value = c.incident ?? ids[0] ?? fresh;
       const syncScope = () => { incident.disabled = scope.value !== 'incident'; };
       scope.addEventListener('change', syncScope);
       syncScope();

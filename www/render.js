@@ -156,7 +156,7 @@ const render = (() => {
   // An edit's delta: the chunks it touched are drawn again at once, the side panels just
   // after, so a long article answers as fast as a short one.
   let panelsDue = false;
-  function update(d, step = false) {
+  function update(d) {
     for (const id of d.removed) app.marks.delete(id);
     takeMarks(d.marks);
     if (app.selectedId && !app.marks.has(Number(app.selectedId.slice(1)))) app.selectedId = null;
@@ -174,11 +174,10 @@ const render = (() => {
       const m = markOf(focusedId);
       if (m) m.focus({ preventScroll: true });
     }
-    // A highlight just made (or brought back by undo) is the one the editor shows; after an
-    // undo or a redo, so is the one it changed (the next key acts on it, not on its neighbour).
-    const only = d.added.length === 1 && !d.removed.length ? d.added[0] : step && d.marks.id.length === 1 && !d.removed.length ? d.marks.id[0] : null;
-    if (only !== null) {
-      const id = `a${only}`;
+    // The highlight the core names (one just made, or the one an undo changed) is the one the
+    // editor shows.
+    if (d.focus !== null) {
+      const id = `a${d.focus}`;
       markOf(id)?.focus({ preventScroll: true });
       select(id);
     }

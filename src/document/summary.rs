@@ -98,6 +98,14 @@ fn sentence_around<'d>(doc: &'d Document, a: &Annotation) -> (&'d str, &'d str) 
     (&doc.text()[from..a.start], &doc.text()[a.end..to])
 }
 
+/// Up to `before` words of `a`'s sentence before it (nearest first) and `after` words after it,
+/// lower case, without their punctuation.
+fn near_words(doc: &Document, a: &Annotation, before: usize, after: usize) -> (Vec<String>, Vec<String>) {
+    let (b, f) = sentence_around(doc, a);
+    let clean = |w: &str| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+    (b.split_whitespace().rev().take(before).map(clean).collect(), f.split_whitespace().take(after).map(clean).collect())
+}
+
 /// Is the injured figure `a` a count of people hit (`four shot`, `struck by gunfire`, `the
 /// seven victims`) rather than of survivors (`six hurt`, `two others wounded`)?
 fn counts_the_hit(doc: &Document, a: &Annotation) -> bool {
@@ -105,9 +113,7 @@ fn counts_the_hit(doc: &Document, a: &Annotation) -> bool {
     if c.victims.as_deref() == Some("others") {
         return false;
     }
-    let (before, after) = sentence_around(doc, a);
-    let near_after: Vec<String> = after.split_whitespace().take(5).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
-    let near_before: Vec<String> = before.split_whitespace().rev().take(3).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
+    let (near_before, near_after) = near_words(doc, a, 3, 5);
     let other = near_before.first().is_some_and(|w| w == "other") || near_after.first().is_some_and(|w| w == "others" || w == "other");
     let hit = near_after.iter().chain(&near_before).any(|w| matches!(w.as_str(), "shot" | "struck" | "gunfire" | "shooting"));
     let hurt = near_after.iter().chain(&near_before).any(|w| matches!(w.as_str(), "wounded" | "injured" | "hurt" | "injuries" | "wounds"));
@@ -120,24 +126,22 @@ fn counts_the_hit(doc: &Document, a: &Annotation) -> bool {
 /// officers]`, `[twenty more]`, `another [five]`; not `the [two others]`)?
 fn adds_to_the_last(doc: &Document, a: &Annotation) -> bool {
     let quote = doc.text()[a.start..a.end].to_lowercase();
-    let before = doc.text()[..a.start].split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let (near, _) = near_words(doc, a, 2, 0);
+    let at = |k: usize| near.get(k).map_or("", String::as_str);
     // (`the two others` are those already counted, named again.)
-    let definite = matches!(before.as_str(), "the" | "all" | "both") || quote.starts_with("the ") || quote.starts_with("all ");
+    let definite = matches!(at(0), "the" | "all" | "both") || quote.starts_with("the ") || quote.starts_with("all ");
     // (`90 were wounded, as were [seventeen] soldiers`.)
-    let mut last_two = doc.text()[..a.start].split_whitespace().rev().take(2).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-    let as_were = matches!(last_two.next().as_deref(), Some("were" | "was")) && last_two.next().as_deref() == Some("as");
-    !definite && (quote.split_whitespace().any(|w| matches!(w, "other" | "others" | "more" | "additional")) || before == "another" || as_were)
+    let as_were = matches!(at(0), "were" | "was") && at(1) == "as";
+    !definite && (quote.split_whitespace().any(|w| matches!(w, "other" | "others" | "more" | "additional")) || at(0) == "another" || as_were)
 }
 
 /// Is `a` a figure that a later one outweighs: an earlier toll the article says was revised
 /// (`an earlier toll of [27]`)?
 fn outweighed(doc: &Document, a: &Annotation) -> bool {
-    let (before, _) = sentence_around(doc, a);
-    let near: Vec<String> = before.split_whitespace().rev().take(4).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
+    let (near, _) = near_words(doc, a, 4, 0);
     let at = |k: usize| near.get(k).map_or("", String::as_str);
     let earlier = |w: &str| matches!(w, "earlier" | "initial" | "previous" | "preliminary" | "original" | "first");
-    let toll = matches!(at(0), "of" | "at") && matches!(at(1), "toll" | "figure" | "count" | "estimate") && (earlier(at(2)) || at(2) == "death" && earlier(at(3)));
-    toll
+    matches!(at(0), "of" | "at") && matches!(at(1), "toll" | "figure" | "count" | "estimate") && (earlier(at(2)) || at(2) == "death" && earlier(at(3)))
 }
 
 /// The figures of `anns` (in text order) in `category`, with their lowest, highest and best;
@@ -158,16 +162,16 @@ fn figures(doc: &Document, anns: &[&Annotation], category: &str, killed: u64) ->
         let Some(count) = c.count else { continue };
         low = low.min(c.min.unwrap_or(count));
         high = high.max(c.max.unwrap_or(count));
-        let repeated = figures.iter().any(|f| f.count == count && f.qualifier == c.qualifier);
+        let seen = figures.iter().position(|f| f.count == count && f.qualifier == c.qualifier);
         if c.qualifier != "atMost" && c.qualifier != "range" {
             let survivors = if category == "injured" && killed > 0 && count >= killed && counts_the_hit(doc, a) { count - killed } else { count };
-            parts = if last_ours && !repeated && adds_to_the_last(doc, a) { parts + survivors } else { survivors };
+            parts = if last_ours && seen.is_none() && adds_to_the_last(doc, a) { parts + survivors } else { survivors };
             let slot = if outweighed(doc, a) { &mut weak } else { &mut best };
             *slot = Some(slot.map_or(parts, |b| b.max(parts)));
         }
         last_ours = true;
-        match figures.iter_mut().find(|f| f.count == count && f.qualifier == c.qualifier) {
-            Some(f) => f.mentions.push(a.id_string()),
+        match seen {
+            Some(k) => figures[k].mentions.push(a.id_string()),
             None => figures.push(Figure { count, qualifier: c.qualifier.clone(), mentions: vec![a.id_string()] }),
         }
     }
@@ -281,6 +285,14 @@ pub fn summary(doc: &Document) -> CasualtySummary {
     out
 }
 
+/// The lowest incident id no casualty figure of `doc` holds (rejected ones included): where the
+/// reader moves a figure to start an incident of its own.
+pub fn new_incident(doc: &Document) -> String {
+    let used: std::collections::HashSet<&str> =
+        doc.annotations().iter().filter_map(|a| a.casualty.as_ref()?.incident.as_deref()).collect();
+    (1..).map(|k| format!("i{k}")).find(|id| !used.contains(id.as_str())).expect("an unused id")
+}
+
 /// A calendar value on the article's timeline, with the mentions that resolve to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimelineEntry {
@@ -386,6 +398,15 @@ mod tests {
         assert_eq!(total("Four shot, two dead in shooting. The two others that were shot are in hospital.", "injured"), Some(2), "named again");
         assert_eq!(total("Gunmen killed twelve and injured twelve more.", "injured"), Some(12), "more than the dead, not more injured");
         assert_eq!(total("Officials said 90 civilians were wounded, as were seventeen soldiers.", "injured"), Some(107));
+    }
+
+    #[test]
+    fn a_new_incident_takes_the_lowest_free_id() {
+        let mut doc = crate::annotate_dated("A bomb killed 12 people. In a separate incident, four people were injured.", None);
+        assert_eq!(new_incident(&doc), "i3");
+        let four = doc.annotations().iter().find(|a| a.casualty.as_ref().is_some_and(|c| c.count == Some(4))).unwrap().id_string();
+        doc.apply(crate::document::Edit::SetCasualty { id: four, category: "injured".into(), count: Some(4), qualifier: "exact".into(), min: None, max: None, victims: None, scope: None, incident: Some("i5".into()) }, crate::text::offset::Unit::Byte).unwrap();
+        assert_eq!(new_incident(&doc), "i2");
     }
 
     #[test]

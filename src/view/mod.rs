@@ -43,6 +43,9 @@ pub struct Delta {
     /// The annotations that were not on screen before (the one a selection just made, or one
     /// an undo brings back), for the page to select.
     pub added: Vec<u32>,
+    /// The annotation the page should select and focus: the one just added (by a selection, or
+    /// brought back by an undo), or after an undo or a redo the one it changed.
+    pub focus: Option<u32>,
     pub panels: Panels,
 }
 
@@ -74,6 +77,17 @@ impl Screen {
         Page { layout: self.layout.clone(), pieces: article::pieces(&self.layout, &article::spans(doc), &all), marks: marks::marks(doc, doc.annotations()), panels: panels::panels(doc) }
     }
 
+    /// What changed since the page last drew `doc` after an undo or a redo: [`Screen::delta`],
+    /// the focus on the one annotation it changed when it changed one (so the next key acts on
+    /// it, not on its neighbour).
+    pub fn step(&mut self, doc: &Document) -> Delta {
+        let mut d = self.delta(doc);
+        if d.focus.is_none() && d.removed.is_empty() && d.marks.id.len() == 1 {
+            d.focus = Some(d.marks.id[0]);
+        }
+        d
+    }
+
     /// What changed since the page last drew `doc` (after an edit, an undo, a redo).
     pub fn delta(&mut self, doc: &Document) -> Delta {
         let map = doc.offsets();
@@ -103,7 +117,8 @@ impl Screen {
             touched.extend(self.layout.chunks_of(u16(o.start), u16(o.end)));
         }
         let chunks: Vec<u32> = touched.into_iter().map(|k| k as u32).collect();
-        let delta = Delta { pieces: article::pieces(&self.layout, &article::spans(doc), &chunks), marks: marks::marks(doc, changed), removed, added, panels: panels::panels(doc) };
+        let focus = (added.len() == 1 && removed.is_empty()).then(|| added[0]);
+        let delta = Delta { pieces: article::pieces(&self.layout, &article::spans(doc), &chunks), marks: marks::marks(doc, changed), removed, added, focus, panels: panels::panels(doc) };
         self.shown = doc.annotations().to_vec();
         delta
     }
@@ -211,6 +226,13 @@ mod tests {
         doc.apply(Edit::Add { start: at, end: at + 9, label: "ORG".into() }, Unit::Byte).unwrap();
         let d = screen.delta(&doc);
         assert_eq!((d.added.len(), d.removed.len()), (1, 0));
+        assert_eq!(d.focus, Some(d.added[0]), "the new span is the one to select");
+        // After an undo the one annotation it changed is focused; a plain edit moves no focus.
+        let gaza = doc.annotations().iter().find(|a| &text[a.start..a.end] == "Gaza").unwrap().id;
+        doc.apply(Edit::Reject { id: format!("a{gaza}") }, Unit::Byte).unwrap();
+        assert_eq!(screen.delta(&doc).focus, None);
+        assert!(doc.undo());
+        assert_eq!(screen.step(&doc).focus, Some(gaza));
         assert_eq!(doc.annotations().iter().find(|a| a.id == d.added[0]).map(|a| &text[a.start..a.end]), Some("The talks"));
     }
 

@@ -65,6 +65,8 @@ pub struct Panels {
     /// the article says it), the article's totals, and the totals over a war or a period,
     /// listed apart and never added to the incidents.
     pub casualties: CasualtySummary,
+    /// The id a figure moved to a new incident takes.
+    pub new_incident: String,
     pub timeline: Vec<TimelineEntry>,
     pub by_label: Vec<LabelGroup>,
 }
@@ -127,6 +129,7 @@ pub fn panels(doc: &Document) -> Panels {
         review: Review { suggested, accepted, rejected },
         entities: entities(doc, doc.entities()),
         casualties: summary::summary(doc),
+        new_incident: summary::new_incident(doc),
         timeline: summary::timeline(doc),
         by_label: by_label(doc, &labels),
         labels,

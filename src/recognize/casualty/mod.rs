@@ -110,14 +110,17 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
         .filter_map(|c| {
             let mut candidate = c.candidate;
             let attrs = candidate.casualty.as_mut()?;
+            // (The category of the last figure with this one's number.)
+            let count = attrs.count;
+            let same_count = || by_count.iter().rev().find(|(k, _)| Some(*k) == count).map(|(_, c): &(u64, String)| c.clone());
             match c.basis {
                 // (A list's figure took its category from the figure before, in its sentence.)
                 Basis::Harm | Basis::List => {}
                 Basis::Victims => attrs.category = last_harm.clone().unwrap_or_else(|| "injured".into()),
-                Basis::Anaphor => attrs.category = by_count.iter().rev().find(|(k, _)| Some(*k) == attrs.count)?.1.clone(),
+                Basis::Anaphor => attrs.category = same_count()?,
                 Basis::Named => {
-                    if let Some((_, c)) = by_count.iter().rev().find(|(k, _)| Some(*k) == attrs.count) {
-                        attrs.category = c.clone();
+                    if let Some(c) = same_count() {
+                        attrs.category = c;
                     }
                 }
             }
@@ -188,10 +191,12 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
     let prev = before.map(|p| Words { text, tokens: &p.tokens });
     // (Read once, and only when a figure needs them.)
     let prev_opens = std::cell::OnceCell::new();
-    let prev_opens = || *prev_opens.get_or_init(|| prev.as_ref().and_then(|p| scope::opens_incident(p, 0, p.tokens.len())).map(|k| p_start(before, k)));
+    let prev_opens = || *prev_opens.get_or_init(|| prev.as_ref().and_then(|p| scope::opens_incident(p, 0, p.tokens.len()).map(|k| p.tokens[k].start)));
     let carried = std::cell::OnceCell::new();
     let carried = || *carried.get_or_init(|| prev.as_ref().filter(|p| !scope::has_own_time(&w, 0, n) && !has_figure(p)).and_then(|p| scope::cue(p, 0, 0, 0, p.tokens.len(), reference)).filter(|&c| c == "background"));
     let headline = s.block == 0;
+    // (The first words in this sentence that open another incident, read once.)
+    let own_opens = scope::opens_incident(&w, 0, n);
     // Each figure's scope, from the words around it short of the figures beside it.
     for k in 0..found.len() {
         let (first, last, (mut attrs, rule), basis) = found[k].clone();
@@ -209,16 +214,11 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
         let scope = scope::cue(&w, first, last, lo, hi, reference).or_else(carried).unwrap_or(if huge { "cumulative" } else { "incident" });
         attrs.incident = (scope == "incident").then(|| "i1".to_string());
         attrs.scope = Some(scope.to_string());
-        let opens = scope::opens_incident(&w, 0, first).map(|k| s.tokens[k].start).or_else(prev_opens);
+        let opens = own_opens.filter(|&k| k < first).map(|k| s.tokens[k].start).or_else(prev_opens);
         let mut c = Candidate::new(s.tokens[first].start, s.tokens[last - 1].end, Label::Casualty, rule);
         c.casualty = Some(attrs);
         out.push(Count { candidate: c, opens, basis });
     }
-}
-
-/// The byte offset of token `k` of the sentence `s`.
-fn p_start(s: Option<&Sentence>, k: usize) -> usize {
-    s.map_or(0, |s| s.tokens[k].start)
 }
 
 /// Does the sentence hold a casualty figure?

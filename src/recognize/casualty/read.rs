@@ -32,6 +32,9 @@ pub enum Basis {
     List,
 }
 
+/// The distance a harm that only `victims` gives is read at: any harm word beats it.
+const VICTIMS_ONLY: usize = usize::MAX - 1;
+
 /// Reads one casualty mention around `num`: qualifier, range, victim noun and category.
 pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let num = all_but(w, num).unwrap_or(num);
@@ -50,8 +53,8 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let part = partitive(w, num);
     // (Or one governed by a harm word before it: `the loss of one of our own`, `the death of one
     // of the hostages`.)
-    let harm_before = num.first >= 2 && prev(num.first) == "of" && (cue_of(&prev(num.first - 1)).is_some() || prev(num.first - 1) == "loss");
-    let harm_next = part.is_some_and(|e| harm_before || (e..e + 3).any(|k| cue_of(&w.lower(k)).is_some()));
+    let harm_before = || num.first >= 2 && prev(num.first) == "of" && (cue_of(&prev(num.first - 1)).is_some() || prev(num.first - 1) == "loss");
+    let harm_next = part.is_some_and(|e| harm_before() || (e..e + 3).any(|k| cue_of(&w.lower(k)).is_some()));
     if prev(num.first) == "no" || (one_of && w.lower(num.last + 1) != "whom" && !harm_next) {
         return None;
     }
@@ -212,7 +215,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             "hostages" | "captives" => consider(0, "kidnapped"),
             "prisoners" | "detainees" | "inmates" => consider(0, "detained"),
             "refugees" | "evacuees" => consider(0, "displaced"),
-            "victims" | "victim" => consider(usize::MAX - 1, "injured"),
+            "victims" | "victim" => consider(VICTIMS_ONLY, "injured"),
             _ => {}
         }
     }
@@ -282,7 +285,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         // `the victims were [two men] and five women`: who the victims were, their harm the
         // article's.
         if matches!(word.as_str(), "victims" | "dead") && d <= 2 && matches!(w.lower(k + 1).as_str(), "were" | "are" | "included" | "include") {
-            consider(if word == "dead" { d } else { usize::MAX - 1 }, if word == "dead" { "killed" } else { "injured" });
+            consider(if word == "dead" { d } else { VICTIMS_ONLY }, if word == "dead" { "killed" } else { "injured" });
             break;
         }
         // `the loss of [one of our own]`: a death.
@@ -315,7 +318,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let definite = matches!(w.lower(first).as_str(), "all" | "both") || first > 0 && matches!(w.lower(first - 1).as_str(), "the" | "all" | "both");
     let best_is_after = best.map(|(d, _)| d) == after_dist;
     let (category, basis) = match best {
-        Some((d, c)) if d == usize::MAX - 1 => (c, Basis::Victims),
+        Some((d, c)) if d == VICTIMS_ONLY => (c, Basis::Victims),
         // (`the two others that were shot` are not the dead named before.)
         Some((_, c)) if hit && definite && best_is_after && !(first..last).any(|k| matches!(w.lower(k).as_str(), "other" | "others")) => (c, Basis::Named),
         Some((_, c)) => (c, Basis::Harm),

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 pub const RULES: &[Rule] = &[
     Rule {
         id: "casualty/count",
-        description: "a number of people with a harm word before or after it, its category from the nearest: `killed 15 people`, `Three killed`, `24 bodies`",
+        description: "a number of people with a harm word before or after it, its category from the nearest: `killed 15 people`, `Three killed`, `24 bodies`; or listed after such a figure in its sentence (`-- seven civilians and two soldiers`, `two in the garage`)",
         examples: &[
             example!("The strike killed 15 people, including four children.", None, "15 people", "killed 15 exact"),
             example!("The strike killed 15 people, including four children.", None, "four children", "killed 4 exact"),
@@ -39,6 +39,8 @@ pub const RULES: &[Rule] = &[
             example!("All but two of the 40 passengers died.", None, "All but two of the 40 passengers", "killed 38 exact"),
             example!("Five died; twenty more were injured.", None, "twenty more", "injured 20 exact"),
             example!("Three of the victims were police officers.", None, "Three", "injured 3 exact"),
+            example!("Nine people were wounded -- seven civilians and two soldiers.", None, "seven civilians", "injured 7 exact"),
+            example!("Three bodies were found in the kitchen and two in the garage.", None, "two", "killed 2 exact"),
         ],
     },
     Rule {
@@ -165,11 +167,15 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
         }
     }
     // A list's later figures with nothing near them take the category of the figure before
-    // them in the list (`, and` or `,` between), or are none.
+    // them (`, and` or `,` between, or anywhere before after `--` or `they were`), or are none.
     let mut k = 0;
     while k < found.len() {
         if found[k].3 == Basis::List {
-            let listed = k > 0 && (found[k - 1].1..found[k].0).all(|j| matches!(w.lower(j).as_str(), "," | "and")) && found[k].0.saturating_sub(found[k - 1].1) <= 2;
+            let beside = k > 0 && (found[k - 1].1..found[k].0).all(|j| matches!(w.lower(j).as_str(), "," | "and")) && found[k].0.saturating_sub(found[k - 1].1) <= 2;
+            // (Not across another count: `[1,035] in Turkey and [19] in Greece` is a list of
+            // two, whether the first is a figure or not; `in one bedroom` is a place.)
+            let numbers_between = || (found[k - 1].1..found[k].0).any(|j| !matches!(w.lower(j.wrapping_sub(1)).as_str(), "in" | "on" | "at" | "from" | "of" | "with" | "by") && number::parse_at(text, &s.tokens, j).is_some_and(|x| x.value.is_some()));
+            let listed = beside || k > 0 && !read::listed_beside(&w, found[k].0, found[k].2.0.victims.is_some()) && !numbers_between();
             if !listed {
                 found.remove(k);
                 continue;

@@ -323,7 +323,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         Some((_, c)) if hit && definite && best_is_after && !(first..last).any(|k| matches!(w.lower(k).as_str(), "other" | "others")) => (c, Basis::Named),
         Some((_, c)) => (c, Basis::Harm),
         None if definite && victims.is_some() && value.is_some() && span_last.is_none() => ("injured", Basis::Anaphor),
-        None if victims.is_some() && value.is_some() && first > 0 && matches!(w.lower(first - 1).as_str(), "," | "and") => ("injured", Basis::List),
+        None if value.is_some() && listed(w, first, last, victims.is_some()) => ("injured", Basis::List),
         None => return None,
     };
     let count = value;
@@ -339,6 +339,32 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         _ => "casualty/qualified-count",
     };
     Some((first, span_last.unwrap_or(last), (CasualtyAttrs { category: category.into(), count, qualifier: qualifier.into(), min, max, victims, scope: None, incident: None }, rule), basis))
+}
+
+/// Does the count from `first` to `last` name some of the people counted before it in its
+/// sentence, by its place in a list? After a list's comma or `and` (`two men, [three women]`),
+/// with no noun when a place or source follows as in the figure before (`two in one bedroom,
+/// [two] in another`), or after words that open a list of those counted (`five people were
+/// shot -- [three men] and a woman`, `they were [two Danes]`, `among them [two children]`).
+/// Which figure it follows is the sentence's to say ([`List`](Basis::List)).
+pub(super) fn listed(w: &Words, first: usize, last: usize, noun: bool) -> bool {
+    let before = |d: usize| if d > first { String::new() } else { w.lower(first - d) };
+    let elliptic = !noun && matches!(w.lower(last).as_str(), "in" | "from" | "at" | "on" | "inside" | "near");
+    let opens = match before(1).as_str() {
+        "," | "and" => return noun || elliptic,
+        "-" | "—" | "–" | ":" | "including" => true,
+        "were" | "are" => matches!(before(2).as_str(), "they" | "these" | "those"),
+        "them" | "whom" => before(2) == "among",
+        _ => false,
+    };
+    opens && (noun || elliptic)
+}
+
+/// Does a figure [`listed`] by a comma or `and` need the figure before it right beside it
+/// (`two men, [three women]`), or may it follow anywhere later in the sentence (after `--`,
+/// `they were`, or with a place for a noun)?
+pub(super) fn listed_beside(w: &Words, first: usize, noun: bool) -> bool {
+    noun && first > 0 && matches!(w.lower(first - 1).as_str(), "," | "and")
 }
 
 /// The upper end of a range starting at `num`, if one follows.

@@ -243,6 +243,11 @@ t!(cas075_scale_alone, "Over umpteen million refugees fled.", []);
 t!(cas076_level_of_a_harm, "The number of dead passed 300 and the number of injured reached 1,000.", [("passed 300", "killed", Some(300), "moreThan"), ("1,000", "injured", Some(1000), "exact")]);
 t!(cas077_stabbed, "Three were shot, the remaining four stabbed; two people were stabbed to death.", [("Three", "injured", Some(3), "exact"), ("four", "injured", Some(4), "exact"), ("two people", "killed", Some(2), "exact")]);
 t!(cas078_homeless_families, "About 300 families were left homeless.", [("About 300 families", "displaced", Some(300), "about")]);
+t!(cas079_list_after_a_dash, "Police found five people who had been shot -- two women and three men.", [("five people", "injured", Some(5), "exact"), ("two women", "injured", Some(2), "exact"), ("three men", "injured", Some(3), "exact")]);
+t!(cas080_list_with_places_for_nouns, "Three bodies were found in the kitchen, two in the garage and one in the yard.", [("Three bodies", "killed", Some(3), "exact"), ("two", "killed", Some(2), "exact"), ("one", "killed", Some(1), "exact")]);
+t!(cas081_who_they_were, "Four of the dead were foreigners; they were two Argentinians, one from Chile, and a third from Peru.", [("Four", "killed", Some(4), "exact"), ("two Argentinians", "killed", Some(2), "exact"), ("one", "killed", Some(1), "exact")]);
+t!(cas082_a_list_not_across_another_count, "Two people died on Monday while the number of casualties rose to 1,035 in the north and about 19 in the south.", [("Two people", "killed", Some(2), "exact")]);
+t!(cas083_a_bare_number_without_a_list_is_none, "Police said 4 people were shot. Officers arrived at 11 in the morning.", [("4 people", "injured", Some(4), "exact")]);
 
 #[test]
 fn who_the_victims_were_takes_the_articles_harm() {

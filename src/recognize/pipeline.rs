@@ -36,7 +36,8 @@ pub fn part(text: &str, seg: &Segmentation, reference: Option<Date>, sentences: 
     progress(0.8);
     let dates = date::sentences(text, seg, reference, sentences.clone());
     progress(0.9);
-    let counts = casualty::sentences(text, seg, sentences, reference);
+    let mut counts = casualty::sentences(text, seg, sentences, reference);
+    casualty::dated(text, &mut counts, &dates);
     progress(1.0);
     Part { names, dates, counts }
 }

@@ -85,6 +85,53 @@ pub struct Count {
     /// What its category rests on; [`finish`] reads it from the figures before when its
     /// sentence says nothing.
     pub basis: Basis,
+    /// Its sentence, in bytes: where [`dated`] reads the day of its event.
+    pub sentence: (usize, usize),
+    /// Whether it tells an event of its own: a harm word of its own and no word of an update in
+    /// its sentence (`the toll rose to`, `later died`), so that a day of its own other than its
+    /// incident's starts another.
+    pub fresh: bool,
+    /// The day its sentence gives its event (`YYYY-MM-DD`), from the dates found ([`dated`]).
+    pub day: Option<String>,
+}
+
+/// Words of a sentence that updates a figure told before rather than telling a new event.
+const UPDATE: [&str; 14] = ["toll", "tolls", "rose", "risen", "climbed", "climb", "rise", "increased", "raised", "later", "succumbed", "revised", "updated", "now"];
+
+/// Words after which a date is when something was said, not when it happened (`police said
+/// Monday`), or the bound of a period (`since last Sunday`, `by Monday`).
+const SAID: [&str; 17] = ["said", "says", "told", "announced", "reported", "confirmed", "added", "stated", "tweeted", "wrote", "reports", "report", "since", "until", "till", "by", "through"];
+
+/// Words that name a day in a date's text (a clock time alone is of the article's day, or of none).
+const DAYS: [&str; 23] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "night",
+];
+
+/// Gives each fresh figure the day its sentence tells (the date naming a day nearest to it in
+/// its sentence, not one of saying: its value, resolved or not, `XXXX-WXX-6` for a Saturday with
+/// no reference), read from `dates` (the sentences' dates, in order).
+pub fn dated(text: &str, counts: &mut [Count], dates: &[Candidate]) {
+    for c in counts.iter_mut().filter(|c| c.fresh) {
+        let (lo, hi) = c.sentence;
+        let at = c.candidate.start;
+        let from = dates.partition_point(|d| d.start < lo);
+        c.day = dates[from..]
+            .iter()
+            .take_while(|d| d.end <= hi)
+            .filter_map(|d| {
+                let value = &d.date.as_ref()?.value;
+                // (A day's value, its time of day cut: `2015-05-16`, `XXXX-WXX-6`, not a month's.)
+                let day = value.split('T').next().filter(|v| v.len() >= 10 && v.matches('-').count() == 2)?;
+                let named = text[d.start..d.end].split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).find(|w| DAYS.contains(&w.as_str()));
+                let said = text[..d.start].split_whitespace().rev().take(2).any(|w| SAID.contains(&w.to_lowercase().as_str()));
+                // (With no reference `today` and `yesterday` are both `XXXX-XX-XX`: their words tell them apart.)
+                let named = named.filter(|_| !said)?;
+                let day = if day == "XXXX-XX-XX" { named } else { day.to_string() };
+                Some((d.start.abs_diff(at), day))
+            })
+            .min()
+            .map(|(_, day)| day);
+    }
 }
 
 /// Casualty figures in some sentences of `text` (each sentence read with the one before it);
@@ -99,12 +146,17 @@ pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>, 
 }
 
 /// The figures of the whole document in text order, their incidents numbered: the first
-/// incident's figures are `i1`, and words that open another incident start the next. A figure
+/// incident's figures are `i1`, and words that open another incident start the next, as does a
+/// fresh figure told on another day than its incident's ([`dated`]: `On Saturday, an attack
+/// killed 28 people. Today, attacks killed 35 more`). A figure
 /// whose sentence states no harm takes it from the figures before: `victims` the harm told last,
 /// a definite count of people (`the five teens`) that of the last figure of the same number (or
 /// is no figure when none was).
 pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
     let (mut n, mut cue, mut any) = (1, None, false);
+    // (The day of the incident the figures are counted for, once a figure has told it.)
+    let mut day: Option<String> = None;
+    let mut seen: Vec<(Option<u64>, String)> = Vec::new();
     let mut last_harm: Option<String> = None;
     let mut by_count: Vec<(u64, String)> = Vec::new();
     counts
@@ -133,9 +185,20 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
                 by_count.push((k, attrs.category.clone()));
             }
             if attrs.scope.as_deref() == Some("incident") {
-                if c.opens.is_some() && c.opens != cue {
+                // (A figure the incident already holds, told again, is no other event.)
+                let again = seen.contains(&(attrs.count, attrs.category.clone()));
+                let other_day = c.day.is_some() && day.is_some() && c.day != day && !again;
+                if c.opens.is_some() && c.opens != cue || other_day {
                     n += usize::from(any);
-                    cue = c.opens;
+                    if c.opens.is_some() {
+                        cue = c.opens;
+                    }
+                    day = None;
+                    seen.clear();
+                }
+                seen.push((attrs.count, attrs.category.clone()));
+                if day.is_none() {
+                    day = c.day.clone();
                 }
                 any = true;
                 attrs.incident = Some(format!("i{n}"));
@@ -201,6 +264,8 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
     let carried = std::cell::OnceCell::new();
     let carried = || *carried.get_or_init(|| prev.as_ref().filter(|p| !scope::has_own_time(&w, 0, n) && !has_figure(p)).and_then(|p| scope::cue(p, 0, 0, 0, p.tokens.len(), reference)).filter(|&c| c == "background"));
     let headline = s.block == 0;
+    // (Whether the sentence updates a figure told before.)
+    let updates = (0..n).any(|k| UPDATE.contains(&w.lower(k).as_str()));
     // (The first words in this sentence that open another incident, read once.)
     let own_opens = scope::opens_incident(&w, 0, n);
     // Each figure's scope, from the words around it short of the figures beside it.
@@ -223,7 +288,9 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
         let opens = own_opens.filter(|&k| k < first).map(|k| s.tokens[k].start).or_else(prev_opens);
         let mut c = Candidate::new(s.tokens[first].start, s.tokens[last - 1].end, Label::Casualty, rule);
         c.casualty = Some(attrs);
-        out.push(Count { candidate: c, opens, basis });
+        // (A part of people counted before, `two of the victims died`, is no new event.)
+        let fresh = basis == Basis::Harm && !updates && w.lower(last) != "of";
+        out.push(Count { candidate: c, opens, basis, sentence: (s.start, s.end), fresh, day: None });
     }
 }
 

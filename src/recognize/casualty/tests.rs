@@ -264,3 +264,35 @@ fn a_definite_count_of_people_hit_is_the_dead_named_before() {
     let got = categories("Four shot, two dead in shooting. The two others that were shot are in hospital.");
     assert_eq!(got.last().map(|(q, c)| (q.as_str(), c.as_str())), Some(("two others", "injured")));
 }
+
+/// (quote, incident) of each figure the whole pipeline finds, the names and dates read first.
+fn incidents(text: &str, reference: &str) -> Vec<(String, Option<String>)> {
+    let seg = crate::text::segment::segment(text);
+    let reference = crate::text::calendar::parse_iso(reference).ok();
+    crate::recognize::pipeline::recognize(text, &seg, reference)
+        .into_iter()
+        .filter_map(|c| Some((text[c.start..c.end].to_string(), c.casualty?.incident)))
+        .collect()
+}
+
+#[test]
+fn a_figure_told_on_another_day_opens_another_incident() {
+    let got = incidents("On Saturday, a car bomb killed at least 28 people in the market. Today, two more bombs killed 35 people and injured 20 others.", "2016-05-02");
+    let i = |q: &str, n: &str| (q.to_string(), Some(n.to_string()));
+    assert_eq!(got, [i("at least 28 people", "i1"), i("35 people", "i2"), i("20 others", "i2")]);
+    // Not a toll told again, a day of saying, or a part of those counted before.
+    let got = incidents("Gunmen killed 12 people on Saturday. By Monday the death toll had risen to 15.", "2016-05-02");
+    assert_eq!(got, [i("12 people", "i1"), i("15", "i1")]);
+    let got = incidents("A bomb killed four people on Friday. Police said on Saturday that 11 people were injured.", "2016-05-02");
+    assert_eq!(got, [i("four people", "i1"), i("11 people", "i1")]);
+    let got = incidents("Three people were stabbed on Friday. On Saturday two of the victims died.", "2016-05-02");
+    assert_eq!(got, [i("Three people", "i1"), i("two", "i1")]);
+    // Nor a period's bound, nor the same figure told again on another day.
+    let got = incidents("More than 900 people have been killed in the city, officials said on Sunday. More than 900 people have died there since last Sunday.", "2016-05-02");
+    assert_eq!(got, [i("More than 900 people", "i1"), i("More than 900 people", "i1")]);
+    let got = incidents("A blast killed 12 people on Friday. On Saturday, crowds mourned 12 people killed in the blast.", "2016-05-02");
+    assert_eq!(got, [i("12 people", "i1"), i("12 people", "i1")]);
+    // With no reference a day's words tell days apart, and a time of one day is that day.
+    let got = incidents("Yesterday, a clash killed three rebels. A second clash yesterday afternoon killed one more. Today a mine killed two soldiers.", "");
+    assert_eq!(got, [i("three rebels", "i1"), i("one more", "i1"), i("two soldiers", "i2")]);
+}

@@ -93,6 +93,9 @@ pub struct Count {
     pub fresh: bool,
     /// The day its sentence gives its event (`YYYY-MM-DD`), from the dates found ([`dated`]).
     pub day: Option<String>,
+    /// Whether it stands in a headline linking to another story (`Related: …`): background,
+    /// unless the article counts the same figure itself ([`finish`]).
+    pub related: bool,
 }
 
 /// Words of a sentence that updates a figure told before rather than telling a new event.
@@ -140,7 +143,17 @@ pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>, 
     let mut out = Vec::new();
     for k in range {
         let before = k.checked_sub(1).map(|j| &seg.sentences[j]).filter(|p| p.block == seg.sentences[k].block);
+        let from = out.len();
         sentence_casualties(text, &seg.sentences[k], before, reference, &mut out);
+        if out.len() > from && scope::related(text, seg, seg.sentences[k].block) {
+            for c in &mut out[from..] {
+                c.related = true;
+                if let Some(a) = c.candidate.casualty.as_mut().filter(|a| a.scope.as_deref() == Some("incident")) {
+                    a.scope = Some("background".into());
+                    a.incident = None;
+                }
+            }
+        }
     }
     out
 }
@@ -151,8 +164,14 @@ pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>, 
 /// killed 28 people. Today, attacks killed 35 more`). A figure
 /// whose sentence states no harm takes it from the figures before: `victims` the harm told last,
 /// a definite count of people (`the five teens`) that of the last figure of the same number (or
-/// is no figure when none was).
+/// is no figure when none was). A related story's figure (`Related: …`) is background unless
+/// the article counts the same figure outside such lines.
 pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
+    // (The figures the article counts itself, outside lines linking to other stories: a related
+    // headline that repeats one, `Related: Neighbours rally after [six people] shot`, is the
+    // article's own incident told again.)
+    let own: Vec<(Option<u64>, &str)> = counts.iter().filter(|c| !c.related).filter_map(|c| c.candidate.casualty.as_ref().map(|a| (a.count, a.category.as_str()))).collect();
+    let told_here: Vec<bool> = counts.iter().map(|c| c.related && c.candidate.casualty.as_ref().is_some_and(|a| own.contains(&(a.count, a.category.as_str())))).collect();
     let (mut n, mut cue, mut any) = (1, None, false);
     // (The day of the incident the figures are counted for, once a figure has told it.)
     let mut day: Option<String> = None;
@@ -161,9 +180,13 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
     let mut by_count: Vec<(u64, String)> = Vec::new();
     counts
         .into_iter()
-        .filter_map(|c| {
+        .zip(told_here)
+        .filter_map(|(c, told_here)| {
             let mut candidate = c.candidate;
             let attrs = candidate.casualty.as_mut()?;
+            if told_here && attrs.scope.as_deref() == Some("background") {
+                attrs.scope = Some("incident".into());
+            }
             // (The category of the last figure with this one's number.)
             let count = attrs.count;
             let same_count = || by_count.iter().rev().find(|(k, _)| Some(*k) == count).map(|(_, c): &(u64, String)| c.clone());
@@ -290,7 +313,7 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
         c.casualty = Some(attrs);
         // (A part of people counted before, `two of the victims died`, is no new event.)
         let fresh = basis == Basis::Harm && !updates && w.lower(last) != "of";
-        out.push(Count { candidate: c, opens, basis, sentence: (s.start, s.end), fresh, day: None });
+        out.push(Count { candidate: c, opens, basis, sentence: (s.start, s.end), fresh, day: None, related: false });
     }
 }
 

@@ -2,13 +2,15 @@
 //! a war's, a campaign's or a period's total is `cumulative` (`since the war began`, `so far`,
 //! `this year`, `a total of`, `the conflict has killed`, a vague count of hundreds of
 //! thousands); an earlier event named for context is `background` (a past year, `last March`,
-//! `a year ago`, `not the first`); anything else is the `incident` the article reports.
+//! `a year ago`, `not the first`), as is a figure in a headline linking to another story
+//! (`Related: …`); anything else is the `incident` the article reports.
 
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
 
 use super::words::Words;
+use crate::text::segment::{BlockKind, Segmentation};
 use crate::text::words::entries;
 
 /// The cue phrases of `data/scope-cues.tsv`, as words, with their scope.
@@ -120,4 +122,29 @@ static INCIDENT_CUES: LazyLock<Vec<Vec<&'static str>>> =
 pub(super) fn opens_incident(w: &Words, lo: usize, hi: usize) -> Option<usize> {
     let words: Vec<String> = (lo..hi).map(|k| w.lower(k)).collect();
     (0..words.len()).find(|&k| INCIDENT_CUES.iter().any(|p| k + p.len() <= words.len() && p.iter().enumerate().all(|(j, x)| words[k + j] == *x))).map(|k| lo + k)
+}
+
+/// How a line that links to another story begins (`Related: Four killed in crash`).
+const RELATED_PREFIXES: [&str; 14] = [
+    "related:", "related story:", "related stories:", "related coverage:", "related link:", "read more:", "read also:", "also read:", "see also:", "more:", "recommended:", "watch:", "more on this:", "previously:",
+];
+
+/// Lines of page furniture under which the short lines are other stories' headlines.
+const RELATED_HEADERS: [&str; 12] = [
+    "related", "related articles", "related stories", "related coverage", "read more", "more stories", "more news", "you may also like", "recommended", "most read", "most popular", "top stories",
+];
+
+/// Is block `b` of the segmentation a headline of another story: a line that begins
+/// `Related:`, or one of the headlines listed under a `Related stories` line?
+pub(super) fn related(text: &str, seg: &Segmentation, b: usize) -> bool {
+    let line = |k: usize| text[seg.blocks[k].start..seg.blocks[k].end].trim().to_lowercase();
+    if RELATED_PREFIXES.iter().any(|p| line(b).starts_with(p)) {
+        return true;
+    }
+    // (Up the run of headlines and furniture above it, to a header that lists stories.)
+    seg.blocks[b].kind == BlockKind::Headline
+        && (0..b)
+            .rev()
+            .take_while(|&k| matches!(seg.blocks[k].kind, BlockKind::Headline | BlockKind::Boilerplate))
+            .any(|k| seg.blocks[k].kind == BlockKind::Boilerplate && RELATED_HEADERS.contains(&line(k).trim_matches(|c: char| !c.is_alphanumeric())))
 }

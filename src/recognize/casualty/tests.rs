@@ -296,3 +296,11 @@ fn a_figure_told_on_another_day_opens_another_incident() {
     let got = incidents("Yesterday, a clash killed three rebels. A second clash yesterday afternoon killed one more. Today a mine killed two soldiers.", "");
     assert_eq!(got, [i("three rebels", "i1"), i("one more", "i1"), i("two soldiers", "i2")]);
 }
+
+#[test]
+fn a_related_storys_headline_is_background_unless_the_article_counts_it() {
+    let text = "Two hurt in mall shooting\n\nTwo people were shot at the mall on Friday, police said.\n\nRelated: Four killed in highway crash\n\nRelated: Shoppers rally after two people shot at mall\n\nRelated stories\n\nFire in a warehouse leaves three injured\n\nThe mall reopened on Saturday.";
+    let got = scopes(text, None);
+    let rows = [("Two", "incident", Some("i1")), ("Two people", "incident", Some("i1")), ("Four", "background", None), ("two people", "incident", Some("i1")), ("three", "background", None)];
+    assert_eq!(got, want(&rows));
+}

@@ -39,7 +39,7 @@ const VICTIMS_ONLY: usize = usize::MAX - 1;
 pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let num = all_but(w, num).unwrap_or(num);
     // A scale word alone (`million refugees` after a number we cannot read) counts nobody.
-    if num.last == num.first + 1 && number::scale(&w.lower(num.first)).is_some() {
+    if num.last == num.first + 1 && !num.vague && number::scale(&w.lower(num.first)).is_some() {
         return None;
     }
     let n = w.tokens.len();
@@ -56,6 +56,12 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let harm_before = || num.first >= 2 && prev(num.first) == "of" && (cue_of(&prev(num.first - 1)).is_some() || prev(num.first - 1) == "loss");
     let harm_next = part.is_some_and(|e| harm_before() || (e..e + 3).any(|k| cue_of(&w.lower(k)).is_some()));
     if prev(num.first) == "no" || (one_of && w.lower(num.last + 1) != "whom" && !harm_next) {
+        return None;
+    }
+    // Who did the harm is not who suffered it: `shot to death by [two men]`, `was shot in the
+    // capital by [several unidentified men]` (a harm word in the clause before `by`).
+    let clause_harm_before = |at: usize| (1..=5).map_while(|d| at.checked_sub(d)).take_while(|&k| !matches!(w.lower(k).as_str(), "," | "." | ";")).any(|k| cue_of(&w.lower(k)).is_some());
+    if num.first >= 1 && prev(num.first) == "by" && clause_harm_before(num.first - 1) {
         return None;
     }
     // Ages: `Monica Bates, 16, was killed`; and numbers inside names: `WSIL-TV 3 Southern`.
@@ -143,7 +149,8 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         if word.is_empty() {
             break;
         }
-        if word != "of" && VICTIMS.contains(&word) {
+        // (`held several ambassadors hostage`: `hostage` is said of them, not their noun.)
+        if word != "of" && VICTIMS.contains(&word) && !(word == "hostage" && k > num.last) {
             let j = if VICTIM_ADJ.contains(&word) { noun_next(k).unwrap_or(k) } else { k };
             victims = Some(w.lower(j));
             last = j + 1;
@@ -153,7 +160,10 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         let demonym = raw.chars().next().is_some_and(char::is_uppercase)
             && (["ans", "is", "ese", "ons", "ers"].iter().any(|e| word.ends_with(e))
                 || gazetteer::get().lookup(raw).is_some_and(|e| e.label == Label::Group || (e.label == Label::Org && w.lower(k.wrapping_sub(1)) == "of")));
-        // (`hundreds of Taliban`: an armed organisation's members.)
+        // (`hundreds of Taliban`: an armed organisation's members; `thousands of [ethnic]
+        // Ndebele`: a people, named after `of` in a count with no number.)
+        let people = (num.vague || value.is_none()) && raw.chars().next().is_some_and(char::is_uppercase) && raw.chars().any(char::is_lowercase) && (w.lower(k - 1) == "of" || VICTIM_ADJ.contains(&w.lower(k - 1)) && w.lower(k - 2) == "of");
+        let demonym = demonym || people;
         if demonym {
             let j = noun_next(k).unwrap_or(k);
             victims = Some(w.lower(j));
@@ -190,7 +200,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         return None;
     }
     // Category: the nearest harm word, closer windows when there is no victim noun.
-    let reach = if victims.is_some() { 14 } else if one_of { 6 } else { 3 };
+    let mut reach = if victims.is_some() { 14 } else if one_of { 6 } else { 3 };
     let mut best: Option<(usize, &'static str)> = None;
     let mut consider = |dist: usize, cat: &'static str| {
         if best.is_none_or(|(d, _)| dist < d) {
@@ -208,18 +218,26 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             }
         }
     }
+    // A harm told of them in a clause of their own beats their noun's: `[one hostage] who was
+    // beheaded` (read with the words after).
+    let aux = (last + 1..last + 4).find(|&k| !matches!(w.lower(k).as_str(), "was" | "were" | "had" | "has" | "have" | "been" | "later"));
+    let clause_harm = matches!(w.lower(last).as_str(), "who" | "that") && aux.is_some_and(|k| k > last + 1 && cue_of(&w.lower(k)).is_some());
     // Some victim nouns carry the category; `victims` alone says little (any word beats it).
-    if let Some(v) = &victims {
+    if let Some(v) = victims.as_ref().filter(|_| !clause_harm) {
         match v.as_str() {
             "bodies" | "deceased" | "dead" => consider(0, "killed"),
-            "hostages" | "captives" => consider(0, "kidnapped"),
+            "hostages" | "hostage" | "captives" => consider(0, "kidnapped"),
             "prisoners" | "detainees" | "inmates" => consider(0, "detained"),
             "refugees" | "evacuees" => consider(0, "displaced"),
             "victims" | "victim" => consider(VICTIMS_ONLY, "injured"),
             _ => {}
         }
     }
-    for d in 0..reach {
+    // (A loop with a bound that a hedge may push further.)
+    let (mut step, mut second) = (0, 0);
+    while step < reach {
+        let d = step;
+        step += 1;
         let k = last + d;
         if k >= n {
             break;
@@ -228,8 +246,23 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         let listed = k > 0 && matches!(w.lower(k - 1).as_str(), "and" | "," | "(" | "including");
         // (`one` is a count when a partitive follows: `three men and a woman, [one] of whom died`.)
         let one_of = word == "one" && w.lower(k + 1) == "of";
-        if d > 0 && (!listed || one_of) && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && (one_of || !matches!(word.as_str(), "one" | "a" | "an")) {
+        // (A hedge joins two counts of the same harm: `[thousands] if not tens of thousands
+        // killed`, `[40] or even 50 dead`.)
+        let hedged = k >= 2 && matches!((w.lower(k - 2).as_str(), w.lower(k - 1).as_str()), ("if", "not") | ("or", "even") | ("or", "perhaps") | ("or", "possibly"));
+        // (The words read reach past the second count, to its noun and harm.)
+        if hedged {
+            if let Some(x) = number::parse_at(w.text, w.tokens, k) {
+                reach = reach.max(d + (x.last - k) + 6);
+                second = x.last;
+            }
+        }
+        if d > 0 && (!listed || one_of) && !hedged && k >= second && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && (one_of || !matches!(word.as_str(), "one" | "a" | "an")) {
             break; // the next count has its own cue (but `two men and three women were shot`)
+        }
+        // `[one adult] was taken to hospital in stable condition`: hurt.
+        if word == "condition" && d <= 6 && matches!(w.lower(k - 1).as_str(), "stable" | "critical" | "serious" | "fair" | "grave" | "satisfactory") {
+            consider(d + 1, "injured");
+            break;
         }
         // `[36 people] under the rubble`: trapped, so missing.
         if matches!(word.as_str(), "rubble" | "debris") && (1..=2).any(|j| k >= j && matches!(w.lower(k - j).as_str(), "under" | "beneath")) {
@@ -308,8 +341,13 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             let apart = !subset && (k + 1..first).any(|j| w.lower(j) == ",");
             // (`claimed the lives of [100 people]`.)
             let lives_of = word == "lives" && w.lower(k + 1) == "of";
-            if !passive && (governs(&word) || lives_of) {
-                consider(if joined || apart { d + 10 } else { d }, c);
+            // (`shot` governs only the count right after it: `shot two men`, not `shot at three
+            // centres` or `shot down 12 planes`.)
+            let shot = word == "shot" && d == 1;
+            // (`stabbed [four people] to death`, `shot [two men] dead`.)
+            let fatal = matches!(word.as_str(), "shot" | "stabbed") && (w.lower(last) == "dead" || w.lower(last) == "to" && w.lower(last + 1) == "death");
+            if !passive && (governs(&word) || lives_of || shot) {
+                consider(if joined || apart { d + 10 } else { d }, if fatal { "killed" } else { c });
             }
             break;
         }
@@ -349,7 +387,9 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
 /// Which figure it follows is the sentence's to say ([`List`](Basis::List)).
 pub(super) fn listed(w: &Words, first: usize, last: usize, noun: bool) -> bool {
     let before = |d: usize| if d > first { String::new() } else { w.lower(first - d) };
-    let elliptic = !noun && matches!(w.lower(last).as_str(), "in" | "from" | "at" | "on" | "inside" | "near");
+    // (`[two] each from the Coast Guard and the police`.)
+    let at = last + usize::from(w.lower(last) == "each");
+    let elliptic = !noun && matches!(w.lower(at).as_str(), "in" | "from" | "at" | "on" | "inside" | "near");
     let opens = match before(1).as_str() {
         "," | "and" => return noun || elliptic,
         "-" | "—" | "–" | ":" | "including" => true,

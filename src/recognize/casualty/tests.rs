@@ -247,6 +247,14 @@ t!(cas079_list_after_a_dash, "Police found five people who had been shot -- two 
 t!(cas080_list_with_places_for_nouns, "Three bodies were found in the kitchen, two in the garage and one in the yard.", [("Three bodies", "killed", Some(3), "exact"), ("two", "killed", Some(2), "exact"), ("one", "killed", Some(1), "exact")]);
 t!(cas081_who_they_were, "Four of the dead were foreigners; they were two Argentinians, one from Chile, and a third from Peru.", [("Four", "killed", Some(4), "exact"), ("two Argentinians", "killed", Some(2), "exact"), ("one", "killed", Some(1), "exact")]);
 t!(cas082_a_list_not_across_another_count, "Two people died on Monday while the number of casualties rose to 1,035 in the north and about 19 in the south.", [("Two people", "killed", Some(2), "exact")]);
+t!(cas084_harm_in_a_clause_of_their_own, "Militants kidnapped nine people, among them one hostage who was later beheaded.", [("nine people", "kidnapped", Some(9), "exact"), ("one hostage", "killed", Some(1), "exact")]);
+t!(cas085_condition_is_hurt, "One woman remains in critical condition.", [("One woman", "injured", Some(1), "exact")]);
+t!(cas086_perpetrators_after_by, "The mayor was shot to death by two men on a motorbike; the guards were killed one by one.", []);
+t!(cas087_hedge_joins_two_counts, "The purges saw hundreds if not thousands of Tutsi killed.", [("hundreds", "killed", Some(100), "atLeast"), ("thousands of Tutsi", "killed", Some(1000), "atLeast")]);
+t!(cas088_stabbed_governs, "A man stabbed three people near the station and stabbed two more to death.", [("three people", "injured", Some(3), "exact"), ("two more", "killed", Some(2), "exact")]);
+t!(cas089_shot_only_right_before, "Soldiers shot down 12 drones and shot at three trucks; police shot 2 men.", [("2 men", "injured", Some(2), "exact")]);
+t!(cas090_trampled, "At least 40 pilgrims were trampled in the crush.", [("At least 40 pilgrims", "killed", Some(40), "atLeast")]);
+t!(cas091_two_each, "Nine soldiers were wounded, as were four police officers and two each from the navy and the air force.", [("Nine soldiers", "injured", Some(9), "exact"), ("four police officers", "injured", Some(4), "exact"), ("two", "injured", Some(2), "exact")]);
 t!(cas083_a_bare_number_without_a_list_is_none, "Police said 4 people were shot. Officers arrived at 11 in the morning.", [("4 people", "injured", Some(4), "exact")]);
 
 #[test]

@@ -123,7 +123,8 @@ fn counts_the_hit(doc: &Document, a: &Annotation) -> bool {
 }
 
 /// Does the figure `a` count people besides those counted just before it (`[two other
-/// officers]`, `[twenty more]`, `another [five]`; not `the [two others]`)?
+/// officers]`, `[twenty more]`, `another [five]`, `[19] in Greece` after `1,035 in Turkey`; not
+/// `the [two others]`)?
 fn adds_to_the_last(doc: &Document, a: &Annotation) -> bool {
     let quote = doc.text()[a.start..a.end].to_lowercase();
     let (near, _) = near_words(doc, a, 2, 0);
@@ -132,7 +133,12 @@ fn adds_to_the_last(doc: &Document, a: &Annotation) -> bool {
     let definite = matches!(at(0), "the" | "all" | "both") || quote.starts_with("the ") || quote.starts_with("all ");
     // (`90 were wounded, as were [seventeen] soldiers`.)
     let as_were = matches!(at(0), "were" | "was") && at(1) == "as";
-    !definite && (quote.split_whitespace().any(|w| matches!(w, "other" | "others" | "more" | "additional")) || at(0) == "another" || as_were)
+    // (`[1,035] in Turkey and [19] in Greece`, `two in one room, [two] in another`: a list's
+    // parts told by place, with no noun of their own.)
+    let (before, after) = sentence_around(doc, a);
+    let listed = before.trim_end().ends_with(',') || at(0) == "and";
+    let by_place = a.casualty.as_ref().is_some_and(|c| c.victims.is_none()) && listed && matches!(after.split_whitespace().next(), Some("in" | "from" | "at" | "on"));
+    !definite && (quote.split_whitespace().any(|w| matches!(w, "other" | "others" | "more" | "additional")) || at(0) == "another" || as_were || by_place)
 }
 
 /// Is `a` a figure that a later one outweighs: an earlier toll the article says was revised
@@ -398,6 +404,8 @@ mod tests {
         assert_eq!(total("Four shot, two dead in shooting. The two others that were shot are in hospital.", "injured"), Some(2), "named again");
         assert_eq!(total("Gunmen killed twelve and injured twelve more.", "injured"), Some(12), "more than the dead, not more injured");
         assert_eq!(total("Officials said 90 civilians were wounded, as were seventeen soldiers.", "injured"), Some(107));
+        assert_eq!(total("The storm injured at least 300 in the north and about 20 in the south.", "injured"), Some(320), "parts by place");
+        assert_eq!(total("Police found five people dead: two in the kitchen, two in the garage and one in the yard.", "killed"), Some(5), "a breakdown by place");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::annotation::Candidate;
+use crate::annotation::{Candidate, Label};
 use crate::recognize::{casualty, date, entity, resolve};
 use crate::text::segment::Segmentation;
 
@@ -53,6 +53,8 @@ pub fn finish(text: &str, parts: Vec<Part>) -> Vec<Candidate> {
         counts.extend(p.counts);
     }
     let mut all = entity::finish(text, names);
+    let places: Vec<(usize, usize)> = all.iter().filter(|c| c.label == Label::Place).map(|c| (c.start, c.end)).collect();
+    casualty::placed(text, &mut counts, &places);
     all.extend(date::finish(text, dates));
     all.extend(casualty::finish(counts));
     resolve::resolve(all)

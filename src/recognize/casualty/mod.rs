@@ -93,6 +93,10 @@ pub struct Count {
     pub fresh: bool,
     /// The day its sentence gives its event (`YYYY-MM-DD`), from the dates found ([`dated`]).
     pub day: Option<String>,
+    /// The places its clause names, lower case ([`placed`]).
+    pub places: Vec<String>,
+    /// The place its clause opens with (`In Mosul, [five] died`, `…; in Mosul [five] died`).
+    pub fronted: Option<String>,
     /// Whether it stands in a headline linking to another story (`Related: …`): background,
     /// unless the article counts the same figure itself ([`finish`]).
     pub related: bool,
@@ -158,10 +162,31 @@ pub fn sentences(text: &str, seg: &Segmentation, range: std::ops::Range<usize>, 
     out
 }
 
+/// Gives each figure the places its clause names and the place it opens with (`In
+/// Mosul, five people died`; a clause starts its sentence or follows `;`), read from `places`
+/// (the document's PLACE spans, in order).
+pub fn placed(text: &str, counts: &mut [Count], places: &[(usize, usize)]) {
+    for c in counts.iter_mut() {
+        let (lo, hi) = c.sentence;
+        let from = places.partition_point(|p| p.0 < lo);
+        let at = c.candidate.start;
+        let clause = text[lo..at].rfind(';').map_or(lo, |k| lo + k + 1);
+        let clause_end = text[at..hi].find(';').map_or(hi, |k| at + k);
+        let here: Vec<(usize, usize)> = places[from..].iter().take_while(|p| p.1 <= hi).filter(|p| clause <= p.0 && p.1 <= clause_end).copied().collect();
+        c.places = here.iter().map(|p| text[p.0..p.1].to_lowercase()).collect();
+        let opening = text[clause..at].trim_start();
+        let start = at - opening.len();
+        let prep = ["in ", "at ", "near ", "In ", "At ", "Near "].iter().find(|p| opening.starts_with(*p)).map(|p| p.len());
+        c.fronted = prep.and_then(|n| here.iter().find(|p| p.0 == start + n)).map(|p| text[p.0..p.1].to_lowercase());
+    }
+}
+
 /// The figures of the whole document in text order, their incidents numbered: the first
 /// incident's figures are `i1`, and words that open another incident start the next, as does a
 /// fresh figure told on another day than its incident's ([`dated`]: `On Saturday, an attack
-/// killed 28 people. Today, attacks killed 35 more`). A figure
+/// killed 28 people. Today, attacks killed 35 more`) or in a clause that opens with another
+/// place than any its incident's clauses name ([`placed`]: `In Baghdad a bomb killed three;
+/// in Mosul five died`). A figure
 /// whose sentence states no harm takes it from the figures before: `victims` the harm told last,
 /// a definite count of people (`the five teens`) that of the last figure of the same number (or
 /// is no figure when none was). A related story's figure (`Related: …`) is background unless
@@ -176,7 +201,9 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
     // (The day of the incident the figures are counted for, once a figure has told it.)
     let mut day: Option<String> = None;
     let mut seen: Vec<(Option<u64>, String)> = Vec::new();
+    let mut places: Vec<String> = Vec::new();
     let mut last_harm: Option<String> = None;
+    let mut any_dead = false;
     let mut by_count: Vec<(u64, String)> = Vec::new();
     counts
         .into_iter()
@@ -194,6 +221,7 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
                 // (A list's figure took its category from the figure before, in its sentence.)
                 Basis::Harm | Basis::List => {}
                 Basis::Victims => attrs.category = last_harm.clone().unwrap_or_else(|| "injured".into()),
+                Basis::Casualties => attrs.category = if any_dead { "injured" } else { "killed" }.into(),
                 Basis::Anaphor => attrs.category = same_count()?,
                 Basis::Named => {
                     if let Some(c) = same_count() {
@@ -203,6 +231,7 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
             }
             if c.basis == Basis::Harm {
                 last_harm = Some(attrs.category.clone());
+                any_dead |= attrs.category == "killed";
             }
             if let Some(k) = attrs.count {
                 by_count.push((k, attrs.category.clone()));
@@ -211,14 +240,19 @@ pub fn finish(counts: Vec<Count>) -> Vec<Candidate> {
                 // (A figure the incident already holds, told again, is no other event.)
                 let again = seen.contains(&(attrs.count, attrs.category.clone()));
                 let other_day = c.day.is_some() && day.is_some() && c.day != day && !again;
-                if c.opens.is_some() && c.opens != cue || other_day {
+                // (`Guwahati` and `Guwahati city` are one place.)
+                let same = |p: &String, q: &String| p.contains(q.as_str()) || q.contains(p.as_str());
+                let other_place = c.fresh && !places.is_empty() && c.fronted.as_ref().is_some_and(|p| !places.iter().any(|q| same(p, q))) && !again;
+                if c.opens.is_some() && c.opens != cue || other_day || other_place {
                     n += usize::from(any);
                     if c.opens.is_some() {
                         cue = c.opens;
                     }
                     day = None;
                     seen.clear();
+                    places.clear();
                 }
+                places.extend(c.places.iter().cloned());
                 seen.push((attrs.count, attrs.category.clone()));
                 if day.is_none() {
                     day = c.day.clone();
@@ -301,11 +335,13 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
         // A count of hundreds or thousands told without a number is a war's or a period's
         // toll (`responsible for the deaths of hundreds`), unless the headline reports it as
         // the news (`Hundreds dead in stampede`); any count of 100,000 or more at least is.
-        let vague = rule == "casualty/vague-count" && attrs.count.is_some_and(|c| c >= 100) && !headline;
+        // (People driven from their homes are counted as the news reports them: `the storm
+        // displaced [tens of thousands]`.)
+        let vague = rule == "casualty/vague-count" && attrs.count.is_some_and(|c| c >= 100) && !headline && attrs.category != "displaced";
         // Refugees are counted where they live now, not as they flee: a total.
         let stock = attrs.victims.as_deref() == Some("refugees");
         let huge = vague || stock || attrs.qualifier == "atLeast" && attrs.count.is_some_and(|c| c >= 100_000);
-        let scope = scope::cue(&w, first, last, lo, hi, reference).or_else(carried).unwrap_or(if huge { "cumulative" } else { "incident" });
+        let scope = scope::cue(&w, first, last, lo, hi, reference).or_else(|| carried().map(|c| if scope::many_events(&w, lo, hi) { "cumulative" } else { c })).unwrap_or(if huge { "cumulative" } else { "incident" });
         attrs.incident = (scope == "incident").then(|| "i1".to_string());
         attrs.scope = Some(scope.to_string());
         let opens = own_opens.filter(|&k| k < first).map(|k| s.tokens[k].start).or_else(prev_opens);
@@ -313,7 +349,7 @@ fn sentence_casualties(text: &str, s: &Sentence, before: Option<&Sentence>, refe
         c.casualty = Some(attrs);
         // (A part of people counted before, `two of the victims died`, is no new event.)
         let fresh = basis == Basis::Harm && !updates && w.lower(last) != "of";
-        out.push(Count { candidate: c, opens, basis, sentence: (s.start, s.end), fresh, day: None, related: false });
+        out.push(Count { candidate: c, opens, basis, sentence: (s.start, s.end), fresh, day: None, places: Vec::new(), fronted: None, related: false });
     }
 }
 

@@ -27,9 +27,22 @@ pub enum Basis {
     /// A definite count of people hit (`[the three officers] were stabbed`): the harm of the last
     /// figure with that number when there is one (they were the dead), else its own.
     Named,
+    /// `casualties` (`suffered [thousands of casualties]`, `the number of casualties rose to
+    /// [1,035]`): the dead and the hurt together; the hurt when the article has counted its
+    /// dead before, else the dead.
+    Casualties,
     /// Nothing near it, but it follows a figure in a list (`the deaths are fourteen civilians,
     /// five soldiers, and [one member] of the Coast Guard`): that figure's, or no figure.
     List,
+}
+
+/// What `casualties` says until the document is read: the dead and the hurt together, so the
+/// hurt where the article counts its dead apart ([`Basis::Casualties`]).
+const CASUALTIES: &str = "casualties";
+
+/// The category a harm word gives, `casualties` its own.
+fn harm_of(word: &str) -> Option<&'static str> {
+    if word == "casualties" { Some(CASUALTIES) } else { cue_of(word) }
 }
 
 /// The distance a harm that only `victims` gives is read at: any harm word beats it.
@@ -230,6 +243,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             "prisoners" | "detainees" | "inmates" => consider(0, "detained"),
             "refugees" | "evacuees" => consider(0, "displaced"),
             "victims" | "victim" => consider(VICTIMS_ONLY, "injured"),
+            "casualties" => consider(0, CASUALTIES),
             _ => {}
         }
     }
@@ -274,7 +288,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         if d > 0 && governs(&word) && number::parse_at(w.text, w.tokens, k + 1).is_some_and(|x| x.value.is_some()) {
             break;
         }
-        if let Some(mut c) = cue_of(&word) {
+        if let Some(mut c) = harm_of(&word) {
             // `shot dead`, `shot and killed`: the count is of the dead.
             // `fighting for their lives` are the injured; `lost their lives` the dead.
             if word == "lives" && w.lower(k.saturating_sub(2)) == "for" {
@@ -296,7 +310,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let toll_back = || {
         (1..=15).take_while(|&d| d <= first && !matches!(w.lower(first - d).as_str(), "." | ";")).find_map(|d| match w.lower(first - d).as_str() {
             "toll" | "tolls" => Some((d, "killed")),
-            word if first > d && w.lower(first - d - 1) == "of" => cue_of(word).map(|c| (d, c)),
+            word if first > d && w.lower(first - d - 1) == "of" => harm_of(word).map(|c| (d, c)),
             _ => None,
         })
     };
@@ -326,7 +340,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
             consider(d, "killed");
             break;
         }
-        if let Some(c) = cue_of(&word) {
+        if let Some(c) = harm_of(&word) {
             // A cue before the count must govern it: `killing 20`, `death toll rose to 65`,
             // `killed 15 people, including four children`; not `dead` of another clause.
             // A passive cue (`one civilian was killed and five …`) closes its own clause.
@@ -357,6 +371,7 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
     let best_is_after = best.map(|(d, _)| d) == after_dist;
     let (category, basis) = match best {
         Some((d, c)) if d == VICTIMS_ONLY => (c, Basis::Victims),
+        Some((_, CASUALTIES)) => ("killed", Basis::Casualties),
         // (`the two others that were shot` are not the dead named before.)
         Some((_, c)) if hit && definite && best_is_after && !(first..last).any(|k| matches!(w.lower(k).as_str(), "other" | "others")) => (c, Basis::Named),
         Some((_, c)) => (c, Basis::Harm),

@@ -83,7 +83,13 @@ pub(super) fn cue(w: &Words, first: usize, last: usize, lo: usize, hi: usize, re
 }
 
 /// Events in the plural: a figure over them counts many events.
-const MANY_EVENTS: [&str; 10] = ["accidents", "attacks", "incidents", "bombings", "shootings", "clashes", "crashes", "raids", "airstrikes", "strikes"];
+const MANY_EVENTS: [&str; 14] = ["accidents", "attacks", "incidents", "bombings", "shootings", "clashes", "crashes", "raids", "airstrikes", "strikes", "massacres", "killings", "purges", "pogroms"];
+
+/// An earlier time carried from the sentence before, over a figure whose own words name many
+/// events (`[thousands] were killed in the massacres`): a period's total, not one earlier event.
+pub(super) fn many_events(w: &Words, lo: usize, hi: usize) -> bool {
+    (lo..hi).any(|k| MANY_EVENTS.contains(&w.lower(k).as_str()))
+}
 
 /// Does the month named at `words[k]` lie more than a month before the article's date (`on 25
 /// June` in a November report; `in March` in a July one), in the year before when it comes

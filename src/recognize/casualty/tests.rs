@@ -246,7 +246,7 @@ t!(cas078_homeless_families, "About 300 families were left homeless.", [("About 
 t!(cas079_list_after_a_dash, "Police found five people who had been shot -- two women and three men.", [("five people", "injured", Some(5), "exact"), ("two women", "injured", Some(2), "exact"), ("three men", "injured", Some(3), "exact")]);
 t!(cas080_list_with_places_for_nouns, "Three bodies were found in the kitchen, two in the garage and one in the yard.", [("Three bodies", "killed", Some(3), "exact"), ("two", "killed", Some(2), "exact"), ("one", "killed", Some(1), "exact")]);
 t!(cas081_who_they_were, "Four of the dead were foreigners; they were two Argentinians, one from Chile, and a third from Peru.", [("Four", "killed", Some(4), "exact"), ("two Argentinians", "killed", Some(2), "exact"), ("one", "killed", Some(1), "exact")]);
-t!(cas082_a_list_not_across_another_count, "Two people died on Monday while the number of casualties rose to 1,035 in the north and about 19 in the south.", [("Two people", "killed", Some(2), "exact")]);
+t!(cas082_a_list_not_across_another_count, "Two people died on Monday while the number of homes lost rose to 1,035 in the north and about 19 in the south.", [("Two people", "killed", Some(2), "exact")]);
 t!(cas084_harm_in_a_clause_of_their_own, "Militants kidnapped nine people, among them one hostage who was later beheaded.", [("nine people", "kidnapped", Some(9), "exact"), ("one hostage", "killed", Some(1), "exact")]);
 t!(cas085_condition_is_hurt, "One woman remains in critical condition.", [("One woman", "injured", Some(1), "exact")]);
 t!(cas086_perpetrators_after_by, "The mayor was shot to death by two men on a motorbike; the guards were killed one by one.", []);
@@ -311,4 +311,22 @@ fn a_related_storys_headline_is_background_unless_the_article_counts_it() {
     let got = scopes(text, None);
     let rows = [("Two", "incident", Some("i1")), ("Two people", "incident", Some("i1")), ("Four", "background", None), ("two people", "incident", Some("i1")), ("three", "background", None)];
     assert_eq!(got, want(&rows));
+}
+
+#[test]
+fn a_clause_that_opens_with_another_place_opens_another_incident() {
+    let i = |q: &str, n: &str| (q.to_string(), Some(n.to_string()));
+    let got = incidents("In Baghdad a car bomb killed three people; in Mosul five people died in a mortar attack.", "2016-05-02");
+    assert_eq!(got, [i("three people", "i1"), i("five people", "i2")]);
+    // Not the same place again, nor a place that is not where the clause opens.
+    let got = incidents("In Baghdad, a bomb killed three people.\n\nIn Baghdad, five more people died later.\n\nDoctors in Mosul said 12 people were injured.", "2016-05-02");
+    assert_eq!(got, [i("three people", "i1"), i("five more people", "i1"), i("12 people", "i1")]);
+}
+
+#[test]
+fn casualties_are_the_hurt_where_the_dead_are_counted_apart() {
+    let got = categories("The quake killed 116 people, while the number of casualties rose to at least 1,035.");
+    assert_eq!(got.iter().map(|(q, c)| (q.as_str(), c.as_str())).collect::<Vec<_>>(), [("116 people", "killed"), ("at least 1,035", "injured")]);
+    let got = categories("The army suffered thousands of casualties in the battle.");
+    assert_eq!(got.iter().map(|(q, c)| (q.as_str(), c.as_str())).collect::<Vec<_>>(), [("thousands of casualties", "killed")]);
 }

@@ -36,7 +36,16 @@
     return out;
   }
 
+  // The bar's height, for what sticks under it (CSS `--bar-h`).
+  function keepBarHeight() {
+    const bar = document.querySelector('.bar');
+    const set = () => document.documentElement.style.setProperty('--bar-h', `${bar.offsetHeight}px`);
+    new ResizeObserver(set).observe(bar);
+    set();
+  }
+
   function wire() {
+    keepBarHeight();
     $('annotate').addEventListener('click', () => {
       const t = $('input').value;
       const again = !!app.text && t === app.text;

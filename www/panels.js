@@ -221,10 +221,14 @@ const panels = (() => {
     if (!a) return;
     const tip = $('tooltip');
     tip.replaceChildren(detailsTable(a.details));
+    // Above the highlight, over the lines already read, not over the next ones (below only
+    // when the bar would hide it).
     const r = mark.getBoundingClientRect();
     tip.style.left = `${window.scrollX + r.left}px`;
-    tip.style.top = `${window.scrollY + r.bottom + 4}px`;
     tip.hidden = false;
+    const bar = document.querySelector('.bar').getBoundingClientRect().bottom;
+    const above = r.top - tip.offsetHeight - 6;
+    tip.style.top = `${window.scrollY + (above > bar ? above : r.bottom + 4)}px`;
   }
   const hideTip = () => { $('tooltip').hidden = true; };
 

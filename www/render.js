@@ -147,6 +147,9 @@ const render = (() => {
     app.panels = JSON.parse(page.panels);
     colours(app.panels.labels);
     store.keepLabels(app.panels.labels);
+    // (The text box folds away once there is an article to read; one click opens it again.)
+    $('paste').open = !app.text;
+    $('paste-hint').textContent = app.text ? '(open to edit the text and annotate again)' : '(paste an article, then Annotate)';
     const done = article(page.pieces);
     if (page.pieces.chunks.length > 200) { panels.bar(); done.then(() => next(panels.all)); } else panels.all();
     say('');

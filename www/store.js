@@ -103,7 +103,9 @@ const store = (() => {
   }
 
   function renderList() {
-    $('doc-list').replaceChildren(...readDocs().map((d) => {
+    const docs = readDocs();
+    $('doc-count').textContent = `(${docs.length})`;
+    $('doc-list').replaceChildren(...docs.map((d) => {
       const b = el('button', { type: 'button', 'aria-current': d.id === currentId ? 'true' : 'false', 'data-doc-id': d.id }, d.title);
       b.addEventListener('click', () => guard(() => open(d.id)));
       const del = el('button', { type: 'button', class: 'small', 'aria-label': `Delete the document ${d.title}`, title: 'Delete this document from the browser' }, '×');

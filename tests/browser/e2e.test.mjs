@@ -49,6 +49,12 @@ async function fresh() {
   return page;
 }
 
+// The documents drawer and the text box fold away once there is an article; a user opens
+// them with one click on their heading.
+async function unfold(page, id) {
+  if (!(await page.$eval(`#${id}`, (d) => d.open))) await page.click(`#${id} > summary`);
+}
+
 // Code-point slicing, as Python's str does: the contract's offsets.
 const cpSlice = (text, s, e) => [...text].slice(s, e).join('');
 
@@ -689,6 +695,7 @@ test('several documents: open .txt and .html files, switch, drop a file, export 
   // Switch to the first document through the list; its annotations come back.
   const titles = await page.$$eval('#doc-list button[data-doc-id]', (bs) => bs.map((b) => b.textContent));
   assert.deepEqual(titles, ['Erdogan Says Putin Asked Him to Cooperate with Assad Regime', 'Vladimir Putin met Recep Tayyip Erdogan in Sochi.', 'Menu']);
+  await unfold(page, 'docs-drawer');
   await page.click('#doc-list button[data-doc-id] >> nth=0');
   assert.equal(await page.$eval('#article', (a) => a.textContent), article);
   assert.equal(await page.getAttribute('#doc-list button[data-doc-id] >> nth=0', 'aria-current'), 'true');
@@ -713,6 +720,7 @@ test('several documents: open .txt and .html files, switch, drop a file, export 
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.$eval('#article', (a) => a.textContent), 'Putin spoke.');
   assert.equal(await page.locator('#doc-list button[data-doc-id]').count(), 5);
+  await unfold(page, 'docs-drawer');
   await page.click('#doc-list li >> nth=3 >> button.small');
   assert.equal(await page.locator('#doc-list button[data-doc-id]').count(), 4);
   assert.deepEqual(page.errors, []);
@@ -845,6 +853,7 @@ test('storage full: said clearly, export still works, replacing the unsaved work
   assert.ok(out.annotations.some((x) => x.start === at && x.quote === 'said' && x.origin === 'user'));
   // A new document would replace the unsaved one: asked first; Cancel keeps it on screen.
   page.once('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await unfold(page, 'docs-drawer');
   await page.click('#new-doc');
   assert.match(dialogs[1], /could not be saved/);
   assert.equal(await page.$eval('#article', (x) => x.textContent), article);
@@ -853,9 +862,11 @@ test('storage full: said clearly, export still works, replacing the unsaved work
   await page.evaluate((id) => window.gloss.edit({ op: 'accept', id }), doc.annotations[7].id);
   assert.doesNotMatch(await page.textContent('#message'), /Could not save/);
   // Another text pasted and annotated is a new document; the first stays as it was.
+  await unfold(page, 'paste');
   await page.fill('#input', 'Three people were killed in Homs on Friday, officials said.');
   await page.click('#annotate');
   await page.waitForFunction(() => window.gloss.documents().length === 2);
+  await unfold(page, 'docs-drawer');
   await page.click('#doc-list button[data-doc-id] >> nth=0');
   assert.equal(await page.evaluate((id) => window.gloss.view().annotations.find((x) => x.id === id).status, doc.annotations[7].id), 'accepted');
   assert.equal(dialogs.length, 2);
@@ -983,5 +994,55 @@ test('hostile inputs in the page (tests/hostile/cases.json): handled, or refused
   }
   assert.deepEqual(page.errors, []);
   assert.deepEqual(requests, []);
+  await page.close();
+});
+
+test('review layout at 1366×768 on a long article: bar, toolbar and editor stay in view, the article starts near the top, tooltips above', async () => {
+  const page = await fresh();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const long = Array.from({ length: 5 }, () => article).join('\n\n');
+  await page.fill('#input', long);
+  await page.fill('#reference-date', '2025-07-20');
+  await page.click('#annotate');
+  await page.waitForSelector('#article mark[data-ann-id]');
+  // The text box folds away, one click opens it again; the article starts near the top.
+  assert.equal(await page.$eval('#paste', (d) => d.open), false);
+  const articleTop = await page.$eval('#article', (a) => a.getBoundingClientRect().top + window.scrollY);
+  assert.ok(articleTop < 200, `the article starts ${articleTop} px down`);
+  // A highlight far down the page: clicked, the editor shows it, in view, with the bar and the toolbar.
+  const last = page.locator('#article mark[data-label="CASUALTY"]').last();
+  await last.scrollIntoViewIfNeeded();
+  await last.click();
+  const quote = await last.textContent();
+  assert.ok(await page.evaluate(() => window.scrollY) > 5000, 'far down the article');
+  const box = async (sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, height: r.height }; });
+  const editor = await box('#editor-wrap');
+  assert.ok(editor.top >= 0 && editor.top < 200, `editor at ${editor.top}`);
+  assert.match(await page.textContent('#editor'), new RegExp(quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.equal((await box('.bar')).top, 0);
+  const bar = await box('.bar');
+  const toolbar = await box('#toolbar');
+  assert.ok(toolbar.top >= bar.bottom - 1 && toolbar.bottom < 200, `toolbar at ${toolbar.top}`);
+  for (const id of ['undo', 'export']) {
+    const b = await box('#' + id);
+    assert.ok(b.top >= 0 && b.bottom <= 768, `${id} in view`);
+  }
+  // The tooltip of a highlight sits above it, over the lines already read.
+  const mid = page.locator('#article mark[data-label="PERSON"]').nth(40);
+  await mid.scrollIntoViewIfNeeded();
+  await mid.hover();
+  await page.waitForSelector('#tooltip:not([hidden])');
+  const tip = await box('#tooltip');
+  const markTop = await mid.evaluate((m) => m.getBoundingClientRect().top);
+  assert.ok(tip.bottom <= markTop + 1, `tooltip ${tip.top}–${tip.bottom} above the highlight at ${markTop}`);
+  await page.screenshot({ path: join(root, 'target/screenshot-review-layout.png') });
+  // The text box opens with one click, for editing the text.
+  await page.click('#paste > summary');
+  assert.equal(await page.$eval('#paste', (d) => d.open), true);
+  // A narrow window: one column, the editor still above the article's lines in view.
+  await page.setViewportSize({ width: 700, height: 900 });
+  const narrow = await page.$eval('aside.right', (a) => getComputedStyle(a).position);
+  assert.equal(narrow, 'static');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

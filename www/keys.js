@@ -125,8 +125,39 @@ const keys = (() => {
     $('article').setAttribute('aria-description', `caret at ${caret} of ${app.text.length}` + (anchor !== caret ? `, ${Math.abs(caret - anchor)} selected` : ''));
   }
 
+  // The first character of the article on screen, under the bar and the toolbar.
+  function firstInView() {
+    const box = $('article').getBoundingClientRect();
+    const top = Math.max(box.top, $('toolbar').getBoundingClientRect().bottom) + 12;
+    return pointOffset(box.left + 16, top) ?? 0;
+  }
+
+  // The offset a line (ArrowUp/Down) or a screen (PageUp/Down) away from the caret.
+  let goalX = null;
+  function verticalStep(key) {
+    const c = document.createRange();
+    c.setStart(...domPoint(caret));
+    const rect = c.getClientRects()[0] || c.getBoundingClientRect();
+    const line = rect.height || 24;
+    if (goalX === null) goalX = rect.left + 1;
+    const up = key === 'ArrowUp' || key === 'PageUp';
+    let y = up ? rect.top - line / 2 : rect.bottom + line / 2;
+    if (key.startsWith('Page')) {
+      const by = (up ? -1 : 1) * Math.round(window.innerHeight * 0.8);
+      window.scrollBy(0, by);
+      y = rect.top + line / 2;
+    }
+    // (Keep the target line on screen, clear of the bar and the toolbar.)
+    const floor = $('toolbar').getBoundingClientRect().bottom + line;
+    if (y < floor) { window.scrollBy(0, y - floor - line); y = floor + line / 2; }
+    if (y > window.innerHeight - line) { window.scrollBy(0, y - window.innerHeight + 2 * line); y = window.innerHeight - 1.5 * line; }
+    const at = pointOffset(goalX, y);
+    return at === null ? null : at;
+  }
+
   function hideCaret() {
     caret = anchor = null;
+    goalX = null;
     $('caret').hidden = true;
   }
 
@@ -160,12 +191,30 @@ const keys = (() => {
     const focused = document.activeElement && document.activeElement.dataset && document.activeElement.dataset.annId;
     if (document.activeElement === $('article') && ['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) {
       e.preventDefault();
-      if (caret === null) { caret = 0; anchor = 0; }
+      if (caret === null) { caret = firstInView(); anchor = caret; }
       if (e.key === 'Home') caret = 0;
       else if (e.key === 'End') caret = app.text.length;
       else caret = app.session.step(caret, e.key === 'ArrowRight', e.altKey);
+      goalX = null;
       if (!e.shiftKey) anchor = caret;
       showCaret();
+      return;
+    }
+    // Up and down a line, or a screen, from where the caret stands on the screen (the same
+    // column as far as lines allow, as in a text editor).
+    if (document.activeElement === $('article') && ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown'].includes(e.key)) {
+      e.preventDefault();
+      if (caret === null) { caret = firstInView(); anchor = caret; }
+      const to = verticalStep(e.key);
+      if (to !== null) caret = to;
+      if (!e.shiftKey) anchor = caret;
+      showCaret();
+      return;
+    }
+    // n / N in the article: the next or previous search match, selected, ready for a label key.
+    if (document.activeElement === $('article') && (e.key === 'n' || e.key === 'N') && hits.length) {
+      e.preventDefault();
+      stepHit(e.key === 'N');
       return;
     }
     const byKey = app.panels.labels.find((l) => String(l.key) === e.key);
@@ -221,6 +270,21 @@ const keys = (() => {
     } else CSS.highlights.delete('search-current');
   }
 
+  function stepHit(back) {
+    const n = hits.length / 2;
+    // (The first Enter after typing selects the first match.)
+    hit = hit < 0 || !selectedHit ? (hit < 0 ? 0 : hit) : (hit + (back ? n - 1 : 1)) % n;
+    selectedHit = true;
+    $('search-count').textContent = `${hit + 1} of ${n}`;
+    showHits();
+    anchor = hits[2 * hit];
+    caret = hits[2 * hit + 1];
+    goalX = null;
+    $('article').focus({ preventScroll: true });
+    showCaret();
+  }
+  let selectedHit = false;
+
   function wire() {
     const art = $('article');
     art.addEventListener('click', (e) => { const m = e.target.closest('mark.ann'); if (m) render.select(m.dataset.annId); });
@@ -242,12 +306,14 @@ const keys = (() => {
       hits = app.panels ? app.session.search($('search').value) : new Uint32Array(0);
       const n = hits.length / 2;
       hit = n ? 0 : -1;
+      selectedHit = false;
       $('search-count').textContent = $('search').value ? `${n} match${n === 1 ? '' : 'es'}` : '';
       showHits();
     });
+    // Enter: the next match (Shift: the previous), selected in the article with the focus
+    // there, so a label key labels it and n / N go on.
     $('search').addEventListener('keydown', (e) => {
-      const n = hits.length / 2;
-      if (e.key === 'Enter' && n) { e.preventDefault(); hit = (hit + (e.shiftKey ? n - 1 : 1)) % n; $('search-count').textContent = `${hit + 1} of ${n}`; showHits(); }
+      if (e.key === 'Enter' && hits.length) { e.preventDefault(); stepHit(e.shiftKey); }
     });
     $('label-form').addEventListener('submit', (e) => {
       e.preventDefault();

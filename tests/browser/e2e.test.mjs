@@ -1046,3 +1046,53 @@ test('review layout at 1366×768 on a long article: bar, toolbar and editor stay
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('keyboard: ↑/↓ and Page Down move the caret by line and screen; a search match is selected and labelled by key', async () => {
+  const page = await fresh();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const long = Array.from({ length: 3 }, () => article).join('\n\n');
+  await page.fill('#input', long);
+  await page.fill('#reference-date', '2025-07-20');
+  await page.click('#annotate');
+  await page.waitForSelector('#article mark[data-ann-id]');
+  await page.focus('#article');
+  await page.keyboard.press('ArrowRight');
+  const caretOf = () => page.$eval('#article', (a) => Number((a.getAttribute('aria-description') || '').match(/caret at (\d+)/)?.[1]));
+  const lineTop = () => page.$eval('#caret', (c) => c.getBoundingClientRect().top);
+  const c0 = await caretOf();
+  const y0 = await lineTop();
+  await page.keyboard.press('ArrowDown');
+  const c1 = await caretOf();
+  const y1 = await lineTop();
+  assert.ok(c1 > c0 && y1 > y0 + 10, `down a line: ${c0}→${c1}, ${y0}→${y1}`);
+  await page.keyboard.press('ArrowUp');
+  assert.ok(Math.abs((await lineTop()) - y0) < 4 && (await caretOf()) < c1, 'back up the same line');
+  // Page Down: a screen further, the page scrolled with it, the caret in view.
+  const scroll0 = await page.evaluate(() => window.scrollY);
+  await page.keyboard.press('PageDown');
+  const c2 = await caretOf();
+  assert.ok(c2 > c1 + 500, `a screen further: ${c2}`);
+  assert.ok(await page.evaluate(() => window.scrollY) > scroll0 + 300);
+  const y2 = await lineTop();
+  assert.ok(y2 > 0 && y2 < 768, `caret in view at ${y2}`);
+  // Shift+Down extends a selection over a line.
+  await page.keyboard.press('Shift+ArrowDown');
+  assert.ok(await page.evaluate(() => window.getSelection().toString().length) > 20);
+  // Search words no highlight covers: Enter selects the first match, n the next, Shift+N the one
+  // before; label the second 2 (ORG).
+  await page.fill('#search', 'intelligence service');
+  await page.press('#search', 'Enter');
+  assert.match(await page.textContent('#search-count'), /^1 of \d+/);
+  await page.keyboard.press('n');
+  assert.match(await page.textContent('#search-count'), /^2 of \d+/);
+  await page.keyboard.press('Shift+N');
+  assert.match(await page.textContent('#search-count'), /^1 of \d+/);
+  await page.keyboard.press('n');
+  assert.equal(await page.evaluate(() => window.getSelection().toString()), 'intelligence service');
+  const before = await page.locator('#article mark[data-label="ORG"]').count();
+  await page.keyboard.press('2');
+  assert.equal(await page.locator('#article mark[data-label="ORG"]').count(), before + 1);
+  assert.ok(await page.evaluate(() => window.gloss.view().annotations.some((a) => a.label === 'ORG' && a.origin === 'user' && a.quote === 'intelligence service')));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -65,6 +65,14 @@
     window.addEventListener('pagehide', store.flush);
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') store.flush(); });
     $('new-doc').addEventListener('click', () => guard(store.startNew));
+    // Label tags after the spans: a reading preference of this browser.
+    const tags = (on) => { document.body.classList.toggle('tags', on); $('tags').setAttribute('aria-pressed', String(on)); };
+    try { tags(localStorage.getItem('gloss.tags') === 'on'); } catch (e) { tags(false); }
+    $('tags').addEventListener('click', () => {
+      const on = !document.body.classList.contains('tags');
+      tags(on);
+      try { localStorage.setItem('gloss.tags', on ? 'on' : 'off'); } catch (e) { /* no storage: this page only */ }
+    });
     $('theme').addEventListener('click', () => {
       const next = { auto: 'light', light: 'dark', dark: 'auto' }[themeMode()];
       try { localStorage.setItem('gloss.theme', next); } catch (e) { /* no storage: this page only */ }

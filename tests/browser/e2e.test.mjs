@@ -624,8 +624,13 @@ test('accessibility: axe-core finds no serious violations, in the light and the 
     modes.push(await page.textContent('#theme'));
   }
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('dark')), modes.join(' '));
+  // (An accepted highlight has the full fill; a suggestion half of it.)
+  await page.evaluate(() => {
+    const id = document.querySelector('#article mark[data-label="PERSON"].suggested').dataset.annId;
+    window.gloss.edit({ op: 'accept', id });
+  });
   const { bg, want } = await page.evaluate(() => {
-    const m = document.querySelector('#article mark[data-label="PERSON"]:not(.rejected)');
+    const m = document.querySelector('#article mark[data-label="PERSON"].accepted');
     const l = window.gloss.view().labels.find((x) => x.label === 'PERSON');
     return { bg: getComputedStyle(m).backgroundColor, want: l.theme.darkBg };
   });
@@ -764,7 +769,10 @@ test('side panel: search the text, filter by label, split a mention out of its e
   assert.equal(await page.textContent('#search-count'), '3 matches');
   assert.equal(await page.evaluate(() => CSS.highlights.get('search').size), 3);
   await page.press('#search', 'Enter');
+  assert.equal(await page.textContent('#search-count'), '1 of 3');
+  await page.keyboard.press('n');
   assert.equal(await page.textContent('#search-count'), '2 of 3');
+  assert.equal(await page.evaluate(() => window.getSelection().toString()), 'Putin');
   // Hide PLACE highlights: Sochi loses its colour, the entity list drops places.
   await page.uncheck('#legend li[data-label="PLACE"] input');
   assert.ok(await page.$eval('#article mark[data-label="PLACE"]', (m) => m.classList.contains('off')));
@@ -1036,6 +1044,27 @@ test('review layout at 1366×768 on a long article: bar, toolbar and editor stay
   const markTop = await mid.evaluate((m) => m.getBoundingClientRect().top);
   assert.ok(tip.bottom <= markTop + 1, `tooltip ${tip.top}–${tip.bottom} above the highlight at ${markTop}`);
   await page.screenshot({ path: join(root, 'target/screenshot-review-layout.png') });
+  // Suggested and accepted look different; label tags print each span's label; a span nested
+  // in one of the same label shows its own edges.
+  const first = page.locator('#article mark[data-label="PERSON"]').first();
+  const fillOf = (loc) => loc.evaluate((m) => getComputedStyle(m).backgroundColor);
+  const suggestedFill = await fillOf(first);
+  const firstId = await first.getAttribute('data-ann-id');
+  await page.evaluate((id) => window.gloss.edit({ op: 'accept', id }), firstId);
+  const accepted = page.locator(`#article mark[data-ann-id="${firstId}"]`);
+  assert.notEqual(await fillOf(accepted), suggestedFill);
+  assert.equal(await accepted.evaluate((m) => getComputedStyle(m, '::before').content), '"✓"');
+  await page.click('#tags');
+  assert.equal(await page.getAttribute('#tags', 'aria-pressed'), 'true');
+  assert.equal(await accepted.evaluate((m) => getComputedStyle(m, '::after').content), '"PERSON"');
+  const view = await page.evaluate(() => window.gloss.view());
+  const erdogan = view.annotations.find((a) => a.label === 'PERSON' && a.quote === 'Recep Tayyip Erdogan');
+  await page.evaluate(({ s, e }) => window.gloss.edit({ op: 'add', start: s, end: e, label: 'PERSON' }), { s: erdogan.start - 'Turkish President '.length, e: erdogan.end });
+  const inner = page.locator(`#article mark[data-ann-id="${erdogan.id}"]`);
+  assert.equal(await inner.evaluate((m) => m.parentElement.closest('mark.ann')?.dataset.label), 'PERSON');
+  assert.notEqual(await inner.evaluate((m) => getComputedStyle(m).boxShadow), 'none');
+  await inner.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(root, 'target/screenshot-label-tags.png') });
   // The text box opens with one click, for editing the text.
   await page.click('#paste > summary');
   assert.equal(await page.$eval('#paste', (d) => d.open), true);

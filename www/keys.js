@@ -287,8 +287,19 @@ const keys = (() => {
 
   function wire() {
     const art = $('article');
-    art.addEventListener('click', (e) => { const m = e.target.closest('mark.ann'); if (m) render.select(m.dataset.annId); });
-    art.addEventListener('focusin', (e) => { const m = e.target.closest('mark.ann'); if (m) { render.select(m.dataset.annId); panels.showTip(m); } });
+    // A press on a highlight selects it on release, unless the pointer dragged a selection of
+    // text from it: then the text is what a label key labels.
+    let pressed = false;
+    art.addEventListener('pointerdown', () => { pressed = true; });
+    document.addEventListener('pointerup', () => { pressed = false; });
+    const dragged = () => !window.getSelection().isCollapsed;
+    art.addEventListener('click', (e) => {
+      const m = e.target.closest('mark.ann');
+      if (!m) return;
+      if (dragged()) { render.select(null); art.focus({ preventScroll: true }); return; }
+      render.select(m.dataset.annId);
+    });
+    art.addEventListener('focusin', (e) => { const m = e.target.closest('mark.ann'); if (m && !pressed) { render.select(m.dataset.annId); panels.showTip(m); } });
     art.addEventListener('focusout', panels.hideTip);
     art.addEventListener('mouseover', (e) => { const m = e.target.closest('mark.ann'); if (m) panels.showTip(m); else panels.hideTip(); });
     art.addEventListener('mouseleave', panels.hideTip);

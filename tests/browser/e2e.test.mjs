@@ -1122,6 +1122,22 @@ test('keyboard: ↑/↓ and Page Down move the caret by line and screen; a searc
   await page.keyboard.press('2');
   assert.equal(await page.locator('#article mark[data-label="ORG"]').count(), before + 1);
   assert.ok(await page.evaluate(() => window.gloss.view().annotations.some((a) => a.label === 'ORG' && a.origin === 'user' && a.quote === 'intelligence service')));
+  // A drag that starts on a highlight selects text; the label key labels that text and leaves
+  // the highlight's label alone.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const person = page.locator('#article mark[data-label="PERSON"]').first();
+  const personId = await person.getAttribute('data-ann-id');
+  const b = await person.boundingBox();
+  await page.mouse.move(b.x + 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width + 40, b.y + b.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const dragged = await page.evaluate(() => window.getSelection().toString());
+  assert.ok(dragged.length > (await person.textContent()).length, `dragged "${dragged}"`);
+  await page.keyboard.press('3');
+  const after = await page.evaluate(() => window.gloss.view().annotations);
+  assert.equal(after.find((a) => a.id === personId).label, 'PERSON');
+  assert.ok(after.some((a) => a.label === 'PLACE' && a.origin === 'user' && a.quote === dragged));
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -191,6 +191,27 @@ impl Session {
         Ok(self.show(doc))
     }
 
+    /// Whether `text` is an edit of the document's text (most of it kept), so annotating it
+    /// carries the work over ([`Session::carry_open`]) rather than starting another document.
+    #[wasm_bindgen(js_name = isEdit)]
+    pub fn is_edit(&self, text: &str) -> bool {
+        text == self.doc.text() || crate::document::reanchor::is_edit(self.doc.text(), text)
+    }
+
+    /// Annotates `text`, an edit of the document's text (or the same text again), carrying
+    /// over every annotation the user made or reviewed whose words are unchanged; returns the
+    /// page to draw and how many were kept and could not be placed (`kept`, `lost`).
+    #[wasm_bindgen(js_name = carryOpen)]
+    pub fn carry_open(&mut self, text: &str, date: &str, labels: JsValue) -> Result<JsValue, JsError> {
+        limit::check_page_size(text).map_err(err)?;
+        let labels: Vec<LabelDef> = from_js(labels, "labels")?;
+        let mut fresh = crate::annotate_dated(text, reference(date)?);
+        fresh.set_custom_labels(labels).map_err(err)?;
+        let (doc, carried) = crate::document::reanchor::carry_over(&self.doc, fresh);
+        let page = self.show(doc);
+        Ok(object(&[("page", page), ("kept", carried.kept.into()), ("lost", carried.lost.into())]).into())
+    }
+
     /// In the page's second worker: the second half of the first pass on `text` (the
     /// sentences past its middle), as JSON text for the first worker.
     #[wasm_bindgen(js_name = secondHalf)]
@@ -237,12 +258,21 @@ impl Session {
 
     /// Opens `text` with what the worker found in it (see [`Session::end_halves`]) and
     /// the layout it drew it with. On error the current document stays.
-    pub fn adopt(&mut self, text: &str, date: &str, handover: JsValue, layout: JsValue, labels: JsValue) -> Result<(), JsError> {
+    /// With `carry`, the text is an edit of the document on screen: its work is carried over
+    /// as in [`Session::carry_open`] (the page must then draw [`Session::page`]) and the
+    /// counts are returned.
+    pub fn adopt(&mut self, text: &str, date: &str, handover: JsValue, layout: JsValue, labels: JsValue, carry: bool) -> Result<JsValue, JsError> {
         let doc = Document::adopt(text, reference(date)?, handover_from(&handover)?, from_js(labels, "labels")?).map_err(err)?;
         let layout = Layout { cuts: u32s(&layout, "cuts")?, dim: u32s(&layout, "dim")? };
+        if carry {
+            let (doc, carried) = crate::document::reanchor::carry_over(&self.doc, doc);
+            self.screen = Screen::adopt(&doc, layout);
+            self.doc = doc;
+            return Ok(object(&[("kept", carried.kept.into()), ("lost", carried.lost.into())]).into());
+        }
         self.screen = Screen::adopt(&doc, layout);
         self.doc = doc;
-        Ok(())
+        Ok(JsValue::UNDEFINED)
     }
 
     fn show(&mut self, doc: Document) -> JsValue {

@@ -46,14 +46,18 @@
 
   function wire() {
     keepBarHeight();
+    // Annotate: another text is a document of its own; the same text or an edit of it (a typo
+    // fixed, a paragraph added) keeps the document, with the user's work moved to its words.
     $('annotate').addEventListener('click', () => {
       const t = $('input').value;
-      const again = !!app.text && t === app.text;
-      if (again && app.panels.userWork && !window.confirm('Annotate this text again? Fresh suggestions will replace your corrections to it. (Cancel keeps them.)')) return;
-      if (!store.mayReplace()) return;
+      const carry = !!app.text && app.session.isEdit(t);
+      if (!carry && !store.mayReplace()) return;
       const t0 = performance.now();
-      work.annotate(t, $('reference-date').value, !again && !!app.text).then((done) => {
-        if (done) say(`${app.marks.size} annotations in ${Math.round(performance.now() - t0)} ms.`);
+      work.annotate(t, $('reference-date').value, !carry && !!app.text, carry).then((done) => {
+        if (!done) return;
+        const c = app.carried;
+        const kept = c ? ` Your work carried over: ${c.kept} annotation(s) kept` + (c.lost ? `; ${c.lost} could not be placed: their words were edited.` : '.') : '';
+        say(`${app.marks.size} annotations in ${Math.round(performance.now() - t0)} ms.${kept}`, !!(c && c.lost));
       }, failed);
     });
     $('cancel').addEventListener('click', () => work.cancel('Annotation cancelled.'));

@@ -140,6 +140,7 @@ const work = (() => {
       const res = m.result;
       const t1 = performance.now();
       adopted = r.id;
+      app.carried = null;
       // Drawn at once; the page's core takes the document in the next task (before any click
       // can reach it), so no task holds the page long.
       let t2 = 0, t3 = 0;
@@ -147,7 +148,8 @@ const work = (() => {
       const took = new Promise((done, fail) => setTimeout(() => {
         t2 = performance.now();
         try {
-          app.session.adopt(r.t, r.date, res.handover, res.page.layout, store.labels());
+          const carried = app.session.adopt(r.t, r.date, res.handover, res.page.layout, store.labels(), !!r.carry);
+          if (carried) app.carried = carried;
           t3 = performance.now();
           done();
         } catch (e) {
@@ -156,8 +158,15 @@ const work = (() => {
           opening = false;
         }
       }, 0));
+      // (The worker's stored form lacks the work carried over: the page's core stores it.)
+      if (r.carry) adopted = null;
       opened(() => res.page, r.asNew, null, r.t)
         .then(() => took)
+        .then(() => {
+          if (!r.carry) return null;
+          store.scheduleSave();
+          return render.show(app.session.page(), r.t);
+        })
         .then(() => {
           const t4 = performance.now();
           timing = { split: r.split, worker: res.ms, convert: res.total - res.ms, handover: t1 - r.t0 - res.total, adopt: t3 - t2, draw: t4 - t1 - (t3 - t2), total: t4 - r.t0 };
@@ -210,22 +219,33 @@ const work = (() => {
     return drawn.then(() => true);
   }
 
-  const here = (t, date, asNew) => opened(() => app.session.open(t, date || '', store.labels()), asNew);
+  // Here, on the page's thread; with `carry`, the user's work on the document on screen is
+  // carried over to its edited text (`app.carried` says how much).
+  const here = (t, date, asNew, carry) => opened(() => {
+    app.carried = null;
+    if (!carry) return app.session.open(t, date || '', store.labels());
+    const r = app.session.carryOpen(t, date || '', store.labels());
+    app.carried = { kept: r.kept, lost: r.lost };
+    return r.page;
+  }, asNew);
 
   // Annotates `t` and shows it (as a new document with `asNew`, else in place of the one on
-  // screen); resolves true when it is drawn, false when cancelled.
-  function annotate(t, date, asNew) {
+  // screen, carrying the user's work over with `carry`); resolves true when it is drawn, false
+  // when cancelled.
+  function annotate(t, date, asNew, carry) {
     cancel();
     try { app.session.checkSize(t); } catch (e) { return Promise.reject(e); }
-    // Another text becomes a document of its own; the same text annotated again replaces it.
-    if (asNew === undefined) asNew = !!app.text && t !== app.text;
+    // Another text becomes a document of its own; the same text, or an edit of it, annotated
+    // again keeps the document and the user's work on it.
+    if (carry === undefined) carry = !!app.text && app.session.isEdit(t);
+    if (asNew === undefined) asNew = !!app.text && !carry;
     if (!worker || t.length < WORKER_FROM) {
-      try { return here(t, date, asNew); } catch (e) { return Promise.reject(e); }
+      try { return here(t, date, asNew, carry); } catch (e) { return Promise.reject(e); }
     }
     const id = ++job;
     const split = !!helper;
     return new Promise((resolve, reject) => {
-      running = { id, t, date: date || '', asNew, resolve, reject, t0: performance.now(), split };
+      running = { id, t, date: date || '', asNew, carry, resolve, reject, t0: performance.now(), split };
       document.body.dataset.busy = 'true';
       $('progress').value = 0;
       $('progress-text').textContent = '0%';

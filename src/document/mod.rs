@@ -11,6 +11,7 @@ mod edit;
 pub mod export;
 pub mod handover;
 mod journal;
+pub mod reanchor;
 pub mod summary;
 #[cfg(test)]
 mod tests;

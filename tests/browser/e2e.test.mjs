@@ -838,12 +838,13 @@ test('storage full: said clearly, export still works, replacing the unsaved work
   const page = await fresh();
   const doc = await page.evaluate((t) => window.gloss.annotate(t, '2025-07-20'), article);
   const a = doc.annotations[5];
-  // Annotating the same text again over the user's corrections asks; Cancel keeps them.
+  // Annotating the same text again keeps the user's corrections and the ids, asking nothing.
   await page.evaluate((id) => window.gloss.edit({ op: 'reject', id }), a.id);
   const dialogs = [];
-  page.once('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await page.click('#annotate');
-  assert.match(dialogs[0], /replace your corrections/);
+  await page.waitForFunction(() => /carried over/.test(document.getElementById('message').textContent));
+  assert.equal(dialogs.length, 0);
   assert.equal(await page.evaluate((id) => window.gloss.view().annotations.find((x) => x.id === id).status, a.id), 'rejected');
   // Fill the browser's storage.
   await page.evaluate(() => {
@@ -860,10 +861,9 @@ test('storage full: said clearly, export still works, replacing the unsaved work
   const out = JSON.parse(readFileSync(await dl.path(), 'utf8'));
   assert.ok(out.annotations.some((x) => x.start === at && x.quote === 'said' && x.origin === 'user'));
   // A new document would replace the unsaved one: asked first; Cancel keeps it on screen.
-  page.once('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   await unfold(page, 'docs-drawer');
   await page.click('#new-doc');
-  assert.match(dialogs[1], /could not be saved/);
+  assert.match(dialogs[0], /could not be saved/);
   assert.equal(await page.$eval('#article', (x) => x.textContent), article);
   // Room again: the next edit is kept and the message goes.
   await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('junk-')) localStorage.removeItem(k); });
@@ -877,7 +877,7 @@ test('storage full: said clearly, export still works, replacing the unsaved work
   await unfold(page, 'docs-drawer');
   await page.click('#doc-list button[data-doc-id] >> nth=0');
   assert.equal(await page.evaluate((id) => window.gloss.view().annotations.find((x) => x.id === id).status, doc.annotations[7].id), 'accepted');
-  assert.equal(dialogs.length, 2);
+  assert.equal(dialogs.length, 1);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(requests, []);
   await page.close();
@@ -1138,6 +1138,63 @@ test('keyboard: ↑/↓ and Page Down move the caret by line and screen; a searc
   const after = await page.evaluate(() => window.gloss.view().annotations);
   assert.equal(after.find((a) => a.id === personId).label, 'PERSON');
   assert.ok(after.some((a) => a.label === 'PLACE' && a.origin === 'user' && a.quote === dragged));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('text edits keep the work: a typo fixed and a paragraph added, annotated again, keep the document and its reviews', async () => {
+  const page = await fresh();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const text = 'Putin met Erdgan in Sochi on Friday. Three people were killed in Homs, officials said.';
+  await page.fill('#input', text);
+  await page.click('#annotate');
+  await page.waitForSelector('#article mark[data-ann-id]');
+  const view = () => page.evaluate(() => window.gloss.view().annotations);
+  const idOf = async (q) => (await view()).find((a) => a.quote === q).id;
+  // Review: accept Putin, reject Sochi, add PERSON on the misspelt name.
+  await page.evaluate((id) => window.gloss.edit({ op: 'accept', id }), await idOf('Putin'));
+  await page.evaluate((id) => window.gloss.edit({ op: 'reject', id }), await idOf('Sochi'));
+  const s = text.indexOf('Erdgan');
+  await page.evaluate(({ s }) => window.gloss.edit({ op: 'add', start: s, end: s + 6, label: 'PERSON' }), { s });
+  // Open the text, fix the typo, add a dateline paragraph, annotate again: no question asked.
+  await page.click('#paste > summary');
+  const edited = 'MOSCOW, Saturday.\n\n' + text.replace('Erdgan', 'Erdogan');
+  await page.fill('#input', edited);
+  await page.click('#annotate');
+  await page.waitForFunction((t) => document.getElementById('article').textContent === t, edited);
+  const after = await view();
+  const status = (q) => after.filter((a) => a.quote === q).map((a) => `${a.label} ${a.status} ${a.origin}`);
+  assert.deepEqual(status('Putin'), ['PERSON accepted auto']);
+  assert.deepEqual(status('Sochi'), ['PLACE rejected auto']);
+  assert.ok(after.some((a) => a.quote === 'Homs' && a.status === 'suggested'));
+  assert.match(await page.textContent('#message'), /carried over: 2 annotation\(s\) kept; 1 could not be placed/);
+  // Still one document, its reviews counted.
+  assert.equal(await page.evaluate(() => window.gloss.documents().length), 1);
+  assert.match(await page.textContent('#review-count'), /1 accepted · 1 rejected/);
+  // The same text once more: everything stays, nothing is asked.
+  await page.click('#annotate');
+  await page.waitForFunction(() => /carried over: 2 annotation\(s\) kept\.$/.test(document.getElementById('message').textContent));
+  // Kept after a reload.
+  await page.evaluate(() => window.gloss.saveNow());
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  const reloaded = await view();
+  assert.ok(reloaded.some((a) => a.quote === 'Sochi' && a.status === 'rejected'));
+  // A long text (read by the workers): edited and annotated again, the work is carried too.
+  const long = Array.from({ length: 4 }, () => article).join('\n\n');
+  await unfold(page, 'paste');
+  await page.fill('#input', long);
+  await page.click('#annotate');
+  await page.waitForFunction((n) => document.getElementById('article').textContent.length === n, long.length);
+  const first = (await view()).find((a) => a.label === 'PERSON');
+  await page.evaluate((id) => window.gloss.edit({ op: 'reject', id }), first.id);
+  await unfold(page, 'paste');
+  await page.fill('#input', long + '\n\nA last paragraph was added.');
+  await page.click('#annotate');
+  await page.waitForFunction(() => /carried over: 1 annotation\(s\) kept\.$/.test(document.getElementById('message').textContent), null, { timeout: 20000 });
+  const kept = (await view()).find((a) => a.id === first.id);
+  assert.equal(kept && kept.status, 'rejected');
+  assert.equal(await page.locator(`#article mark[data-ann-id="${first.id}"].rejected`).count(), 1, 'drawn as rejected');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

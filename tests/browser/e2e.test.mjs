@@ -55,6 +55,18 @@ async function unfold(page, id) {
   if (!(await page.$eval(`#${id}`, (d) => d.open))) await page.click(`#${id} > summary`);
 }
 
+// A fresh page at a laptop's 1366×768 with the example article `times` over, pasted and
+// annotated as a user would.
+async function laptopWithLong(times) {
+  const page = await fresh();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.fill('#input', Array.from({ length: times }, () => article).join('\n\n'));
+  await page.fill('#reference-date', '2025-07-20');
+  await page.click('#annotate');
+  await page.waitForSelector('#article mark[data-ann-id]');
+  return page;
+}
+
 // Code-point slicing, as Python's str does: the contract's offsets.
 const cpSlice = (text, s, e) => [...text].slice(s, e).join('');
 
@@ -1006,13 +1018,7 @@ test('hostile inputs in the page (tests/hostile/cases.json): handled, or refused
 });
 
 test('review layout at 1366×768 on a long article: bar, toolbar and editor stay in view, the article starts near the top, tooltips above', async () => {
-  const page = await fresh();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  const long = Array.from({ length: 5 }, () => article).join('\n\n');
-  await page.fill('#input', long);
-  await page.fill('#reference-date', '2025-07-20');
-  await page.click('#annotate');
-  await page.waitForSelector('#article mark[data-ann-id]');
+  const page = await laptopWithLong(5);
   // The text box folds away, one click opens it again; the article starts near the top.
   assert.equal(await page.$eval('#paste', (d) => d.open), false);
   const articleTop = await page.$eval('#article', (a) => a.getBoundingClientRect().top + window.scrollY);
@@ -1077,13 +1083,7 @@ test('review layout at 1366×768 on a long article: bar, toolbar and editor stay
 });
 
 test('keyboard: ↑/↓ and Page Down move the caret by line and screen; a search match is selected and labelled by key', async () => {
-  const page = await fresh();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  const long = Array.from({ length: 3 }, () => article).join('\n\n');
-  await page.fill('#input', long);
-  await page.fill('#reference-date', '2025-07-20');
-  await page.click('#annotate');
-  await page.waitForSelector('#article mark[data-ann-id]');
+  const page = await laptopWithLong(3);
   await page.focus('#article');
   await page.keyboard.press('ArrowRight');
   const caretOf = () => page.$eval('#article', (a) => Number((a.getAttribute('aria-description') || '').match(/caret at (\d+)/)?.[1]));

@@ -240,7 +240,8 @@ fn place_and_date(doc: &Document, anns: &[&Annotation]) -> (Option<String>, Opti
             let inside: Vec<&Annotation> = places[first..].iter().copied().take_while(|b| b.end <= to).collect();
             // (The narrower of `Syria's Sweida`: the place after a possessive.)
             let mut k = 0;
-            while k + 1 < inside.len() && matches!(text[inside[k].end..inside[k + 1].start].trim(), "'s" | "’s") {
+            // (Places may nest or overlap, a user's span around a suggested one: no words between.)
+            while k + 1 < inside.len() && text.get(inside[k].end..inside[k + 1].start).is_some_and(|between| matches!(between.trim(), "'s" | "’s")) {
                 k += 1;
             }
             place = inside.get(k).map(|b| text[b.start..b.end].to_string());
@@ -371,6 +372,18 @@ mod tests {
         let json = serde_json::to_value(&s).unwrap();
         assert_eq!(json["incidents"][0]["killed"]["best"], 31);
         assert_eq!(json["total"]["killed"], 31);
+    }
+
+    #[test]
+    fn nested_places_beside_a_figure_are_read_without_slicing_between_them() {
+        let mut doc = crate::annotate_dated("In Sochi City, 12 people were killed.", None);
+        let s = doc.text().find("Sochi City").unwrap();
+        if !doc.annotations().iter().any(|a| (a.start, a.end) == (s, s + 10)) {
+            doc.apply(crate::document::Edit::Add { start: s, end: s + 10, label: "PLACE".into() }, crate::text::offset::Unit::Byte).unwrap();
+        }
+        doc.apply(crate::document::Edit::Add { start: s, end: s + 5, label: "PLACE".into() }, crate::text::offset::Unit::Byte).unwrap();
+        let s = summary(&doc);
+        assert_eq!(s.incidents[0].place.as_deref(), Some("Sochi City"));
     }
 
     #[test]

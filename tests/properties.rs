@@ -216,4 +216,39 @@ proptest! {
             prop_assert_eq!(spans(&docs[0].doc), spans(&doc), "{}", f.name());
         }
     }
+
+    /// An edited text (any two texts) carries the work over soundly: the shared runs are the
+    /// same bytes in both texts, in order; every carried annotation quotes the words it
+    /// quoted; the document checks; kept and lost add up to the user's annotations.
+    #[test]
+    fn the_work_carried_to_an_edited_text_quotes_the_same_words(t in text(), u in text(), acts in prop::collection::vec(act(), 0..15)) {
+        let mut doc = gloss::annotate_dated(t.clone(), None);
+        for a in &acts {
+            if let Some(edit) = edit_for(&doc, a) {
+                let _ = doc.apply(edit, Unit::Utf16);
+            }
+        }
+        let edited = format!("{u}\n\n{t}");
+        let edited = if u.is_empty() { t.clone() } else { edited };
+        let runs = gloss::document::reanchor::matching_runs(doc.text(), &edited);
+        for w in runs.windows(2) {
+            prop_assert!(w[0].0 + w[0].2 <= w[1].0 && w[0].1 + w[0].2 <= w[1].1);
+        }
+        for &(s, n, len) in &runs {
+            prop_assert_eq!(&doc.text()[s..s + len], &edited[n..n + len]);
+        }
+        let worked: Vec<_> = doc.annotations().iter().filter(|a| a.origin == gloss::annotation::Origin::User || a.status != gloss::annotation::Status::Suggested).map(|a| (a.id, doc.text()[a.start..a.end].to_string())).collect();
+        let (carried, counts) = gloss::document::reanchor::carry_over(&doc, gloss::annotate_dated(edited.clone(), None));
+        prop_assert!(carried.check().is_ok(), "{:?}", carried.check());
+        prop_assert_eq!(counts.kept + counts.lost, worked.len());
+        for (id, quote) in worked {
+            if let Some(a) = carried.annotations().iter().find(|a| a.id == id) {
+                prop_assert_eq!(&carried.text()[a.start..a.end], quote.as_str());
+            }
+        }
+        // The same text again keeps every one.
+        if u.is_empty() {
+            prop_assert_eq!(counts.lost, 0);
+        }
+    }
 }

@@ -52,11 +52,14 @@
       const t = $('input').value;
       const carry = !!app.text && app.session.isEdit(t);
       if (!carry && !store.mayReplace()) return;
+      // (The version before an edit, kept as a document of its own if some work cannot move.)
+      const before = carry && t !== app.text ? { saved: app.session.saveJson(), title: store.titleOf(app.text) } : null;
       const t0 = performance.now();
       work.annotate(t, $('reference-date').value, !carry && !!app.text, carry).then((done) => {
         if (!done) return;
         const c = app.carried;
-        const kept = c ? ` Your work carried over: ${c.kept} annotation(s) kept` + (c.lost ? `; ${c.lost} could not be placed: their words were edited.` : '.') : '';
+        let kept = c ? ` Your work carried over: ${c.kept} annotation(s) kept` + (c.lost ? `; ${c.lost} could not be placed: their words were edited` : '') + '.' : '';
+        if (c && c.lost && before && store.keepCopy(before.saved, `${before.title} (before the edit)`)) kept += ' The version before the edit is kept in Documents.';
         say(`${app.marks.size} annotations in ${Math.round(performance.now() - t0)} ms.${kept}`, !!(c && c.lost));
       }, failed);
     });

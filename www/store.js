@@ -102,6 +102,23 @@ const store = (() => {
     return !unsaved || window.confirm('The changes to this document could not be saved in this browser (storage is full). Replace it anyway and lose them? Cancel, then Export, to keep them.');
   }
 
+  // Another document from a stored form (`saved`, the core's), listed under `title`: the
+  // version of a document before an edit that could not carry all its work.
+  function keepCopy(saved, title) {
+    const id = newId();
+    try {
+      localStorage.setItem('gloss.doc.' + id, saved);
+      const docs = readDocs();
+      docs.push({ id, title: title.slice(0, 80) });
+      localStorage.setItem(DOCS, JSON.stringify(docs));
+    } catch (e) {
+      storageFailed(e);
+      return false;
+    }
+    renderList();
+    return true;
+  }
+
   function renderList() {
     const docs = readDocs();
     $('doc-count').textContent = `(${docs.length})`;
@@ -232,5 +249,5 @@ const store = (() => {
     renderList();
   }
 
-  return { readDocs, scheduleSave, takeSaved, journal, flush, mayReplace, open, startNew, remove, addMany, all, keepLabels, labels, replaced, restore };
+  return { keepCopy, titleOf, readDocs, scheduleSave, takeSaved, journal, flush, mayReplace, open, startNew, remove, addMany, all, keepLabels, labels, replaced, restore };
 })();

@@ -1167,9 +1167,10 @@ test('text edits keep the work: a typo fixed and a paragraph added, annotated ag
   assert.deepEqual(status('Putin'), ['PERSON accepted auto']);
   assert.deepEqual(status('Sochi'), ['PLACE rejected auto']);
   assert.ok(after.some((a) => a.quote === 'Homs' && a.status === 'suggested'));
-  assert.match(await page.textContent('#message'), /carried over: 2 annotation\(s\) kept; 1 could not be placed/);
-  // Still one document, its reviews counted.
-  assert.equal(await page.evaluate(() => window.gloss.documents().length), 1);
+  assert.match(await page.textContent('#message'), /carried over: 2 annotation\(s\) kept; 1 could not be placed: their words were edited\. The version before the edit is kept in Documents\./);
+  // The same document, its reviews counted; the version before the edit kept beside it.
+  const docs = await page.evaluate(() => window.gloss.documents());
+  assert.deepEqual(docs.map((d) => d.title), ['MOSCOW, Saturday.', `${text.slice(0, 60)} (before the edit)`]);
   assert.match(await page.textContent('#review-count'), /1 accepted · 1 rejected/);
   // The same text once more: everything stays, nothing is asked.
   await page.click('#annotate');

@@ -191,6 +191,14 @@ impl Session {
         Ok(self.show(doc))
     }
 
+    /// The kept documents (`entries`: id, title, saved, pending, reviewed) whose title holds
+    /// the words of `query`, in the order `sort` names (`added`, `recent`, `title`, `to-review`).
+    #[wasm_bindgen(js_name = listDocuments)]
+    pub fn list_documents(&self, entries: JsValue, query: &str, sort: &str) -> Result<JsValue, JsError> {
+        let entries: Vec<crate::view::library::Entry> = from_js(entries, "entries")?;
+        Ok(to_js(&crate::view::library::list(entries, query, sort)))
+    }
+
     /// Whether `text` is an edit of the document's text (most of it kept), so annotating it
     /// carries the work over ([`Session::carry_open`]) rather than starting another document.
     #[wasm_bindgen(js_name = isEdit)]

@@ -72,6 +72,8 @@
     window.addEventListener('pagehide', store.flush);
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') store.flush(); });
     $('new-doc').addEventListener('click', () => guard(store.startNew));
+    $('doc-search').addEventListener('input', () => guard(store.renderList));
+    $('doc-sort').addEventListener('change', () => guard(store.renderList));
     // Label tags after the spans: a reading preference of this browser.
     const tags = (on) => { document.body.classList.toggle('tags', on); $('tags').setAttribute('aria-pressed', String(on)); };
     try { tags(localStorage.getItem('gloss.tags') === 'on'); } catch (e) { tags(false); }

@@ -45,7 +45,8 @@ const store = (() => {
       baseSaved = true;
       if (unsaved) { unsaved = false; say(''); }
       const docs = readDocs();
-      const entry = { id: currentId, title: titleOf(app.text) };
+      const r = app.panels && app.panels.review;
+      const entry = { id: currentId, title: titleOf(app.text), saved: new Date().toISOString().slice(0, 16), pending: r ? r.suggested : 0, reviewed: r ? r.accepted + r.rejected : 0 };
       const i = docs.findIndex((d) => d.id === currentId);
       if (i >= 0) docs[i] = entry; else docs.push(entry);
       localStorage.setItem(DOCS, JSON.stringify(docs));
@@ -119,15 +120,21 @@ const store = (() => {
     return true;
   }
 
+  // The drawer's list: the core finds and orders the entries; each shows its title, when it
+  // was saved and how far its review is.
   function renderList() {
-    const docs = readDocs();
-    $('doc-count').textContent = `(${docs.length})`;
+    const all = readDocs();
+    $('doc-count').textContent = `(${all.length})`;
+    const docs = app.session ? app.session.listDocuments(all, $('doc-search').value, $('doc-sort').value) : all;
     $('doc-list').replaceChildren(...docs.map((d) => {
       const b = el('button', { type: 'button', 'aria-current': d.id === currentId ? 'true' : 'false', 'data-doc-id': d.id }, d.title);
       b.addEventListener('click', () => guard(() => open(d.id)));
+      const when = d.saved ? d.saved.replace('T', ' ') : '';
+      const progress = d.pending !== undefined ? `${d.pending} to review · ${d.reviewed} reviewed` : '';
+      const meta = el('span', { class: 'count' }, [when, progress].filter(Boolean).join(' · '));
       const del = el('button', { type: 'button', class: 'small', 'aria-label': `Delete the document ${d.title}`, title: 'Delete this document from the browser' }, '×');
       del.addEventListener('click', () => guard(() => remove(d.id)));
-      return el('li', {}, b, ' ', del);
+      return el('li', {}, b, ' ', meta, ' ', del);
     }));
   }
 
@@ -249,5 +256,5 @@ const store = (() => {
     renderList();
   }
 
-  return { keepCopy, titleOf, readDocs, scheduleSave, takeSaved, journal, flush, mayReplace, open, startNew, remove, addMany, all, keepLabels, labels, replaced, restore };
+  return { renderList, keepCopy, titleOf, readDocs, scheduleSave, takeSaved, journal, flush, mayReplace, open, startNew, remove, addMany, all, keepLabels, labels, replaced, restore };
 })();

@@ -8,6 +8,7 @@
 pub mod article;
 pub mod layout;
 pub mod legend;
+pub mod library;
 pub mod limit;
 pub mod marks;
 pub mod panels;

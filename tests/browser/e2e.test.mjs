@@ -740,6 +740,18 @@ test('several documents: open .txt and .html files, switch, drop a file, export 
   await unfold(page, 'docs-drawer');
   await page.click('#doc-list li >> nth=3 >> button.small');
   assert.equal(await page.locator('#doc-list button[data-doc-id]').count(), 4);
+  // The drawer finds documents by their title and sorts them; each row says when it was saved
+  // and how far its review is.
+  assert.match(await page.textContent('#doc-list li >> nth=0'), /\d{4}-\d\d-\d\d \d\d:\d\d · \d+ to review · \d+ reviewed/);
+  await page.fill('#doc-search', 'SOCHI');
+  assert.deepEqual(await page.$$eval('#doc-list button[data-doc-id]', (bs) => bs.map((b) => b.textContent)), ['Vladimir Putin met Recep Tayyip Erdogan in Sochi.']);
+  await page.fill('#doc-search', '');
+  await page.selectOption('#doc-sort', 'title');
+  const sorted = await page.$$eval('#doc-list button[data-doc-id]', (bs) => bs.map((b) => b.textContent));
+  assert.deepEqual(sorted, [...sorted].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  await page.selectOption('#doc-sort', 'to-review');
+  const pending = await page.$$eval('#doc-list li .count', (cs) => cs.map((c) => Number((c.textContent.match(/(\d+) to review/) || [0, 0])[1])));
+  assert.deepEqual(pending, [...pending].sort((a, b) => b - a));
   assert.deepEqual(page.errors, []);
   assert.deepEqual(requests, []);
   await page.close();

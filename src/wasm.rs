@@ -88,6 +88,16 @@ fn delta_js(d: &Delta) -> JsValue {
     object(&[("pieces", pieces_js(&d.pieces)), ("marks", marks_js(&d.marks)), ("removed", Uint32Array::from(&d.removed[..]).into()), ("focus", d.focus.map_or(JsValue::NULL, JsValue::from)), ("panels", panels_js(&d.panels))]).into()
 }
 
+/// `text` annotated (reference date `YYYY-MM-DD` or empty) with the user's `labels`, refused
+/// past the page's size.
+fn annotated(text: &str, date: &str, labels: JsValue) -> Result<Document, JsError> {
+    limit::check_page_size(text).map_err(err)?;
+    let labels: Vec<LabelDef> = from_js(labels, "labels")?;
+    let mut doc = crate::annotate_dated(text, reference(date)?);
+    doc.set_custom_labels(labels).map_err(err)?;
+    Ok(doc)
+}
+
 fn handover_js(h: &Handover) -> JsValue {
     let u = |v: &[u32]| JsValue::from(Uint32Array::from(v));
     let w = |v: &[u16]| JsValue::from(Uint16Array::from(v));
@@ -184,10 +194,7 @@ impl Session {
     /// Annotates `text` (reference date `YYYY-MM-DD` or empty) with the user's `labels`, opens
     /// it, and returns the page to draw.
     pub fn open(&mut self, text: &str, date: &str, labels: JsValue) -> Result<JsValue, JsError> {
-        limit::check_page_size(text).map_err(err)?;
-        let labels: Vec<LabelDef> = from_js(labels, "labels")?;
-        let mut doc = crate::annotate_dated(text, reference(date)?);
-        doc.set_custom_labels(labels).map_err(err)?;
+        let doc = annotated(text, date, labels)?;
         Ok(self.show(doc))
     }
 
@@ -203,7 +210,7 @@ impl Session {
     /// carries the work over ([`Session::carry_open`]) rather than starting another document.
     #[wasm_bindgen(js_name = isEdit)]
     pub fn is_edit(&self, text: &str) -> bool {
-        text == self.doc.text() || crate::document::reanchor::is_edit(self.doc.text(), text)
+        crate::document::reanchor::is_edit(self.doc.text(), text)
     }
 
     /// Annotates `text`, an edit of the document's text (or the same text again), carrying
@@ -211,11 +218,7 @@ impl Session {
     /// page to draw and how many were kept and could not be placed (`kept`, `lost`).
     #[wasm_bindgen(js_name = carryOpen)]
     pub fn carry_open(&mut self, text: &str, date: &str, labels: JsValue) -> Result<JsValue, JsError> {
-        limit::check_page_size(text).map_err(err)?;
-        let labels: Vec<LabelDef> = from_js(labels, "labels")?;
-        let mut fresh = crate::annotate_dated(text, reference(date)?);
-        fresh.set_custom_labels(labels).map_err(err)?;
-        let (doc, carried) = crate::document::reanchor::carry_over(&self.doc, fresh);
+        let (doc, carried) = crate::document::reanchor::carry_over(&self.doc, annotated(text, date, labels)?);
         let page = self.show(doc);
         Ok(object(&[("page", page), ("kept", carried.kept.into()), ("lost", carried.lost.into())]).into())
     }
@@ -272,15 +275,16 @@ impl Session {
     pub fn adopt(&mut self, text: &str, date: &str, handover: JsValue, layout: JsValue, labels: JsValue, carry: bool) -> Result<JsValue, JsError> {
         let doc = Document::adopt(text, reference(date)?, handover_from(&handover)?, from_js(labels, "labels")?).map_err(err)?;
         let layout = Layout { cuts: u32s(&layout, "cuts")?, dim: u32s(&layout, "dim")? };
-        if carry {
-            let (doc, carried) = crate::document::reanchor::carry_over(&self.doc, doc);
-            self.screen = Screen::adopt(&doc, layout);
-            self.doc = doc;
-            return Ok(object(&[("kept", carried.kept.into()), ("lost", carried.lost.into())]).into());
-        }
+        let (doc, carried) = match carry {
+            true => {
+                let (doc, carried) = crate::document::reanchor::carry_over(&self.doc, doc);
+                (doc, Some(carried))
+            }
+            false => (doc, None),
+        };
         self.screen = Screen::adopt(&doc, layout);
         self.doc = doc;
-        Ok(JsValue::UNDEFINED)
+        Ok(carried.map_or(JsValue::UNDEFINED, |c| to_js(&c)))
     }
 
     fn show(&mut self, doc: Document) -> JsValue {

@@ -32,9 +32,9 @@ pub fn list(mut entries: Vec<Entry>, query: &str, sort: &str) -> Vec<Entry> {
         words.iter().all(|w| title.contains(w.as_str()))
     });
     match sort {
-        "recent" => entries.sort_by(|a, b| b.saved.cmp(&a.saved)),
+        "recent" => entries.sort_by_key(|e| std::cmp::Reverse(e.saved.clone())),
         "title" => entries.sort_by_key(|e| e.title.to_lowercase()),
-        "to-review" => entries.sort_by(|a, b| b.pending.unwrap_or(0).cmp(&a.pending.unwrap_or(0))),
+        "to-review" => entries.sort_by_key(|e| std::cmp::Reverse(e.pending.unwrap_or(0))),
         _ => {}
     }
     entries

@@ -55,8 +55,6 @@ pub struct Panels {
     pub user_date: Option<String>,
     pub can_undo: bool,
     pub can_redo: bool,
-    /// The user has changed what the machine suggested (annotating again would lose it).
-    pub user_work: bool,
     /// Suggestions still to review, accepted, rejected.
     pub review: Review,
     pub labels: Vec<LabelCount>,
@@ -125,7 +123,6 @@ pub fn panels(doc: &Document) -> Panels {
         user_date: doc.user_date().map(calendar::iso),
         can_undo: doc.can_undo(),
         can_redo: doc.can_redo(),
-        user_work: doc.has_user_work(),
         review: Review { suggested, accepted, rejected },
         entities: entities(doc, doc.entities()),
         casualties: summary::summary(doc),

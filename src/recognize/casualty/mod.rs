@@ -176,7 +176,7 @@ pub fn placed(text: &str, counts: &mut [Count], places: &[(usize, usize)]) {
         c.places = here.iter().map(|p| text[p.0..p.1].to_lowercase()).collect();
         let opening = text[clause..at].trim_start();
         let start = at - opening.len();
-        let prep = ["in ", "at ", "near ", "In ", "At ", "Near "].iter().find(|p| opening.starts_with(*p)).map(|p| p.len());
+        let prep = ["in ", "at ", "near "].iter().find(|p| opening.get(..p.len()).is_some_and(|o| o.eq_ignore_ascii_case(p))).map(|p| p.len());
         c.fronted = prep.and_then(|n| here.iter().find(|p| p.0 == start + n)).map(|p| text[p.0..p.1].to_lowercase());
     }
 }

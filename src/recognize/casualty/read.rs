@@ -264,11 +264,9 @@ pub(super) fn read_mention(w: &Words, num: Number) -> Option<Read> {
         // killed`, `[40] or even 50 dead`.)
         let hedged = k >= 2 && matches!((w.lower(k - 2).as_str(), w.lower(k - 1).as_str()), ("if", "not") | ("or", "even") | ("or", "perhaps") | ("or", "possibly"));
         // (The words read reach past the second count, to its noun and harm.)
-        if hedged {
-            if let Some(x) = number::parse_at(w.text, w.tokens, k) {
-                reach = reach.max(d + (x.last - k) + 6);
-                second = x.last;
-            }
+        if hedged && let Some(x) = number::parse_at(w.text, w.tokens, k) {
+            reach = reach.max(d + (x.last - k) + 6);
+            second = x.last;
         }
         if d > 0 && (!listed || one_of) && !hedged && k >= second && number::parse_at(w.text, w.tokens, k).is_some_and(|x| x.value.is_some()) && (one_of || !matches!(word.as_str(), "one" | "a" | "an")) {
             break; // the next count has its own cue (but `two men and three women were shot`)

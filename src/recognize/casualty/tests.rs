@@ -283,10 +283,14 @@ fn incidents(text: &str, reference: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
+/// A row of `incidents`: the quote and its incident.
+fn i(quote: &str, incident: &str) -> (String, Option<String>) {
+    (quote.to_string(), Some(incident.to_string()))
+}
+
 #[test]
 fn a_figure_told_on_another_day_opens_another_incident() {
     let got = incidents("On Saturday, a car bomb killed at least 28 people in the market. Today, two more bombs killed 35 people and injured 20 others.", "2016-05-02");
-    let i = |q: &str, n: &str| (q.to_string(), Some(n.to_string()));
     assert_eq!(got, [i("at least 28 people", "i1"), i("35 people", "i2"), i("20 others", "i2")]);
     // Not a toll told again, a day of saying, or a part of those counted before.
     let got = incidents("Gunmen killed 12 people on Saturday. By Monday the death toll had risen to 15.", "2016-05-02");
@@ -315,7 +319,6 @@ fn a_related_storys_headline_is_background_unless_the_article_counts_it() {
 
 #[test]
 fn a_clause_that_opens_with_another_place_opens_another_incident() {
-    let i = |q: &str, n: &str| (q.to_string(), Some(n.to_string()));
     let got = incidents("In Baghdad a car bomb killed three people; in Mosul five people died in a mortar attack.", "2016-05-02");
     assert_eq!(got, [i("three people", "i1"), i("five people", "i2")]);
     // Not the same place again, nor a place that is not where the clause opens.
